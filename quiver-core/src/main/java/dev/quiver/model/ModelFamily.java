@@ -1,0 +1,27 @@
+package dev.quiver.model;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One algorithm, found by {@link java.util.ServiceLoader}. Families are cheap to construct:
+ * native libraries load inside {@link Trainer#fit} or {@link #load}, never here.
+ */
+public interface ModelFamily {
+
+  /** The name users write: "lightgbm", "logistic". */
+  String name();
+
+  Set<Task> tasks();
+
+  /** Named variants (at least "balanced", the default). */
+  Set<String> variants();
+
+  /** The variant's parameters with user overrides applied; unknown keys and bad values fail here, before training. */
+  Params params(String variant, Map<String, String> overrides);
+
+  Trainer trainer(Params params);
+
+  /** Rebuilds a model saved by this family; checksums are verified by {@code in}. */
+  FittedModel load(ArtifactReader in);
+}
