@@ -1,0 +1,99 @@
+package dev.quiver.cli;
+
+import dev.quiver.data.Bars;
+import dev.quiver.data.IngestBenchmark;
+import dev.quiver.data.MarketData;
+import dev.quiver.data.ReadOptions;
+import dev.quiver.error.BadInputException;
+import dev.quiver.features.FeatureSet;
+import dev.quiver.features.FeaturesBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quiver benchmark NAME}: the speed targets, measured in this JVM after warm-up. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+    description = {"Measure a speed target after JIT warm-up and print median and minimum wall time per run.",
+        "  ingest    read a CSV.gz of bars into columnar Bars (default input: the bundled 144,000 futures bars)",
+        "  features  compute the seed12 set on every symbol of the input (data already loaded)",
+        "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
+public final class BenchmarkCommand implements Callable<Integer> {
+
+  static final List<String> NAMES = List.of("ingest", "features");
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "ingest or features.")
+  String name;
+
+  @Option(names = "--input", paramLabel = "FILE", description = "Input file (default: data/cn_index_futures_1m.csv.gz).")
+  Path input;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Measured runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--warmups", paramLabel = "N", defaultValue = "20", description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
+  int warmups;
+
+  @Option(names = "--set", paramLabel = "SPEC", defaultValue = "seed12", description = "Feature spec for the features benchmark (default: ${DEFAULT-VALUE}).")
+  String set;
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
+    if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    long[] nanos;
+    long rows;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (name.equals("ingest")) {
+      nanos = IngestBenchmark.run(file, warmups, runs);
+      rows = MarketData.load(file, ReadOptions.defaults()).report().rowsKept();
+    } else {
+      List<Bars> series = MarketData.load(file, ReadOptions.defaults()).series();
+      FeatureSet features = FeatureSet.parse(set, series.get(0).extras().keySet());
+      nanos = FeaturesBenchmark.run(series, features, warmups, runs);
+      rows = series.stream().mapToLong(Bars::size).sum();
+      extra.put("features", features.names());
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    double median = (sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0) / 1e6;
+    double min = sorted[0] / 1e6;
+    double max = sorted[sorted.length - 1] / 1e6;
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", name);
+      m.put("runs", runs);
+      m.put("warmups", warmups);
+      m.put("median_ms", median);
+      m.put("min_ms", min);
+      m.put("max_ms", max);
+      m.put("input", file.toString());
+      m.put("rows", rows);
+      m.putAll(extra);
+      JsonOut.print(out, m);
+    } else {
+      out.printf(Locale.ROOT, "%s: %,d rows from %s%n", name, rows, file.getFileName());
+      out.printf(Locale.ROOT, "median %.3f ms, min %.3f ms, max %.3f ms over %d runs (after %d warm-up runs)%n", median, min, max, runs, warmups);
+      out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
+      out.flush();
+    }
+    return 0;
+  }
+}

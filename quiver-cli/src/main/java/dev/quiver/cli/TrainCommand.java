@@ -1,0 +1,113 @@
+package dev.quiver.cli;
+
+import dev.quiver.config.ExperimentConfig;
+import dev.quiver.config.ExperimentConfigs;
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
+import dev.quiver.exec.ThreadBudget;
+import dev.quiver.experiment.ExperimentResult;
+import dev.quiver.experiment.ExperimentRunner;
+import dev.quiver.model.Cancellation;
+import dev.quiver.model.ModelFamilies;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quiver train}: run an experiment from YAML or from flags and print its leaderboard. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train models on market data and print a leaderboard scored on the chronological test segment.",
+        "Either --config experiment.yaml (see README.md) or --data FILE with the flags below."})
+public final class TrainCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file (data, timeframes, features, label, split, models).")
+  Path config;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "Market data file (CSV, CSV.gz, Parquet, tick trades).")
+  Path data;
+
+  @Option(names = "--timeframe", paramLabel = "TF", description = "Base timeframe; finer input is resampled (default: 1m).")
+  String timeframe;
+
+  @Option(names = "--higher-timeframes", split = ",", paramLabel = "TF", description = "Longer timeframes whose features are joined as-of their last closed bar, e.g. 5m,15m,1h.")
+  List<String> higher;
+
+  @Option(names = "--features", paramLabel = "SPEC", description = "Comma-separated feature sets, feature names and input column names (default: seed12).")
+  String features;
+
+  @Option(names = "--label", paramLabel = "SPEC", description = "direction (default), return:H, or triple_barrier:PT,SL,H.")
+  String label;
+
+  @Option(names = "--models", split = ",", paramLabel = "FAMILY[:VARIANT]", description = "Model families to train, e.g. lightgbm,logistic,lightgbm:aggressive (default: lightgbm,logistic).")
+  List<String> models;
+
+  @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols of the file.")
+  List<String> symbols;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 42).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Thread budget for the whole run (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Mixin
+  InputOptions input;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ExperimentConfig c;
+    if (config != null) {
+      if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
+      c = ExperimentConfigs.read(config);
+      c = overrideFromFlags(c);
+    } else if (data != null) {
+      c = ExperimentConfigs.withDefaults(new ExperimentConfig("train", seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
+          timeframe, higher, features, null, label, null, modelSpecs()));
+    } else {
+      throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
+    }
+    return run(c, format, spec);
+  }
+
+  private ExperimentConfig overrideFromFlags(ExperimentConfig c) {
+    return ExperimentConfigs.withDefaults(new ExperimentConfig(c.name(), seed != null ? seed : c.seed(), threads != null ? threads : c.threads(),
+        c.data(), timeframe != null ? timeframe : c.timeframe(), higher != null ? higher : c.higherTimeframes(),
+        features != null ? features : c.features(), c.higherFeatures(), label != null ? label : c.label(), c.split(),
+        models != null ? modelSpecs() : c.models()));
+  }
+
+  private List<ExperimentConfig.ModelSpec> modelSpecs() {
+    if (models == null) return null;
+    List<ExperimentConfig.ModelSpec> specs = new ArrayList<>();
+    for (String m : models) {
+      String[] parts = m.trim().split(":", 2);
+      specs.add(new ExperimentConfig.ModelSpec(parts[0], parts.length > 1 ? parts[1] : null, null, Map.of()));
+    }
+    return specs;
+  }
+
+  /** Runs {@code c} with a progress display on stderr and prints the leaderboard. */
+  static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec) {
+    ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
+    ExperimentRunner runner = new ExperimentRunner(ModelFamilies.discover(), budget, Cancellation.none());
+    ExperimentResult result;
+    try (ProgressObserver progress = new ProgressObserver(c.name(), format == OutputFormat.JSON)) {
+      result = runner.run(c, progress);
+    }
+    LeaderboardPrinter.print(result, format, spec.commandLine().getOut());
+    boolean anyOk = result.leaderboard().stream().anyMatch(r -> r.status().equals("ok"));
+    return anyOk ? 0 : 1;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.quiver.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Problem;
+import dev.quiver.error.Where;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads experiment YAML into an {@link ExperimentConfig} with every default filled in. */
+public final class ExperimentConfigs {
+
+  public static final long DEFAULT_SEED = 42L;
+  public static final String DEFAULT_FEATURES = "seed12";
+  public static final String DEFAULT_LABEL = "direction";
+  public static final List<String> DEFAULT_MODELS = List.of("lightgbm", "logistic");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+  private ExperimentConfigs() {}
+
+  /** Parses {@code file}; a relative {@code data.path} is resolved against the file's folder. */
+  public static ExperimentConfig read(Path file) {
+    ExperimentConfig raw;
+    try {
+      raw = YAML.readValue(Files.readAllBytes(file), ExperimentConfig.class);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(Where.file(file), "experiment file not found", "check the path given to --config");
+    } catch (UnrecognizedPropertyException e) {
+      List<String> known = new ArrayList<>();
+      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      throw new BadInputException(where(file, e), "unknown key '" + e.getPropertyName() + "'", "valid keys here: " + String.join(", ", known.stream().sorted().toList()));
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(where(file, e), "invalid experiment YAML: " + e.getOriginalMessage(), "see the example in README.md");
+    } catch (IOException e) {
+      throw new BadInputException(Where.file(file), "cannot read experiment file: " + e.getMessage(), "check the file");
+    }
+    if (raw == null) throw new BadInputException(Where.file(file), "the experiment file is empty", "see the example in README.md");
+    if (raw.data() == null || raw.data().path() == null || raw.data().path().isBlank()) {
+      throw new BadInputException(Where.cell(file, 0, "data.path"), "the experiment names no data file", "add data: {path: FILE}");
+    }
+    Path base = file.toAbsolutePath().getParent();
+    Path data = base.resolve(raw.data().path()).normalize();
+    ExperimentConfig.Data d = raw.data();
+    return withDefaults(new ExperimentConfig(raw.name(), raw.seed(), raw.threads(),
+        new ExperimentConfig.Data(data.toString(), d.columns(), d.timestampFormat(), d.zone(), d.policy(), d.symbols()),
+        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models()));
+  }
+
+  /** Fills every unset field with its default and checks the model list. */
+  public static ExperimentConfig withDefaults(ExperimentConfig c) {
+    ExperimentConfig.Data d = c.data();
+    ExperimentConfig.Split s = c.split() == null ? new ExperimentConfig.Split(null, null, null, null) : c.split();
+    List<ExperimentConfig.ModelSpec> models = c.models() == null || c.models().isEmpty()
+        ? DEFAULT_MODELS.stream().map(f -> new ExperimentConfig.ModelSpec(f, null, null, null)).toList()
+        : c.models();
+    List<ExperimentConfig.ModelSpec> filled = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      ExperimentConfig.ModelSpec m = models.get(i);
+      if (m.family() == null || m.family().isBlank()) {
+        problems.add(new Problem(Where.cell("experiment", 0, "models[" + i + "].family"), "", "missing_family", "model " + (i + 1) + " names no family"));
+        continue;
+      }
+      String variant = m.variant() == null ? "balanced" : m.variant();
+      String name = m.name() == null ? (variant.equals("balanced") ? m.family() : m.family() + ":" + variant) : m.name();
+      filled.add(new ExperimentConfig.ModelSpec(m.family(), variant, name, m.params() == null ? Map.of() : new LinkedHashMap<>(m.params())));
+    }
+    List<String> names = filled.stream().map(ExperimentConfig.ModelSpec::name).toList();
+    for (String n : names) {
+      if (names.indexOf(n) != names.lastIndexOf(n) && problems.stream().noneMatch(p -> p.value().equals(n))) {
+        problems.add(new Problem(Where.cell("experiment", 0, "models"), n, "duplicate_model_name", "two models are named '" + n + "'"));
+      }
+    }
+    if (!problems.isEmpty()) throw new BadInputException(problems, "give every model a family and a distinct name");
+    return new ExperimentConfig(
+        c.name() == null ? "experiment" : c.name(),
+        c.seed() == null ? DEFAULT_SEED : c.seed(),
+        c.threads(),
+        new ExperimentConfig.Data(d.path(), d.columns(), d.timestampFormat(), d.zone() == null ? "UTC" : d.zone(),
+            d.policy() == null ? "fail" : d.policy(), d.symbols() == null ? List.of() : d.symbols()),
+        c.timeframe() == null ? "1m" : c.timeframe(),
+        c.higherTimeframes() == null ? List.of() : c.higherTimeframes(),
+        c.features() == null ? DEFAULT_FEATURES : c.features(),
+        c.higherFeatures(),
+        c.label() == null ? DEFAULT_LABEL : c.label(),
+        new ExperimentConfig.Split(s.train() == null ? 0.7 : s.train(), s.validation() == null ? 0.2 : s.validation(),
+            s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples()),
+        List.copyOf(filled));
+  }
+
+  private static Where where(Path file, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    StringBuilder key = new StringBuilder();
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) key.append(key.isEmpty() ? "" : ".").append(r.getFieldName());
+        else if (r.getIndex() >= 0) key.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return new Where(file.toString(), loc == null ? 0 : loc.getLineNr(), key.toString());
+  }
+}

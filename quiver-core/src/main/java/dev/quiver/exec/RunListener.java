@@ -1,0 +1,11 @@
+package dev.quiver.exec;
+
+/** Hears jobs start and finish; called from worker threads, so implementations are thread-safe. */
+public interface RunListener {
+
+  RunListener NONE = new RunListener() {};
+
+  default void started(TrainJob job, int threads) {}
+
+  default void finished(JobResult result) {}
+}

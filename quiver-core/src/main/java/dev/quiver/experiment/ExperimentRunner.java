@@ -1,0 +1,300 @@
+package dev.quiver.experiment;
+
+import dev.quiver.config.ExperimentConfig;
+import dev.quiver.data.Bars;
+import dev.quiver.data.LoadedData;
+import dev.quiver.data.MarketData;
+import dev.quiver.data.Policy;
+import dev.quiver.data.ReadOptions;
+import dev.quiver.data.ResampleOptions;
+import dev.quiver.data.Resampler;
+import dev.quiver.data.Timeframe;
+import dev.quiver.data.TimestampFormat;
+import dev.quiver.dataset.Dataset;
+import dev.quiver.dataset.DatasetBuilder;
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Problem;
+import dev.quiver.error.Where;
+import dev.quiver.eval.ClassificationMetrics;
+import dev.quiver.eval.RegressionMetrics;
+import dev.quiver.exec.JobResult;
+import dev.quiver.exec.LocalExecutor;
+import dev.quiver.exec.ThreadBudget;
+import dev.quiver.exec.TrainJob;
+import dev.quiver.features.FeatureFrame;
+import dev.quiver.features.FeatureSet;
+import dev.quiver.features.MultiTimeframe;
+import dev.quiver.labels.Labeler;
+import dev.quiver.labels.Labelers;
+import dev.quiver.labels.Targets;
+import dev.quiver.model.Cancellation;
+import dev.quiver.model.FitInfo;
+import dev.quiver.model.ModelFamilies;
+import dev.quiver.model.ModelFamily;
+import dev.quiver.model.Params;
+import dev.quiver.model.Task;
+import dev.quiver.model.TrainSet;
+import dev.quiver.split.Fold;
+import dev.quiver.split.Holdout;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one experiment end to end: load and validate bars, resample, compute causal features on
+ * every timeframe and join the higher ones as-of their close, label, build the dataset once,
+ * split chronologically, fit every model within the thread budget, and score each on the test
+ * segment only. Composes the pipeline's pieces and nothing else.
+ */
+public final class ExperimentRunner {
+
+  /** Stages reported to the observer before the training jobs. */
+  public static final int STAGES = 5;
+
+  private final ModelFamilies families;
+  private final ThreadBudget budget;
+  private final Cancellation cancel;
+
+  public ExperimentRunner(ModelFamilies families, ThreadBudget budget, Cancellation cancel) {
+    this.families = families;
+    this.budget = budget;
+    this.cancel = cancel;
+  }
+
+  public ExperimentResult run(ExperimentConfig config, RunObserver observer) {
+    long start = System.nanoTime();
+    Plan plan = plan(config);
+    observer.planned(STAGES, plan.jobs.size());
+
+    LoadedData loaded = MarketData.load(Path.of(config.data().path()), readOptions(config.data()));
+    List<Bars> series = selectSymbols(loaded.series(), config.data().symbols(), config.data().path());
+    long bars = series.stream().mapToLong(Bars::size).sum();
+    observer.stage(String.format(java.util.Locale.ROOT, "loaded %,d bars of %d symbol%s (%s)", bars, series.size(),
+        series.size() == 1 ? "" : "s", loaded.report().clean() ? "validated, clean" : loaded.report().problems().size() + " problems handled by policy " + loaded.report().policy()));
+
+    List<Bars> base = new ArrayList<>();
+    List<Map<Timeframe, Bars>> higher = new ArrayList<>();
+    for (Bars s : series) {
+      Bars b = toTimeframe(s, plan.timeframe, config.data().path());
+      base.add(b);
+      Map<Timeframe, Bars> h = new LinkedHashMap<>();
+      for (Timeframe tf : plan.higher) h.put(tf, Resampler.resample(b, tf, ResampleOptions.defaults()).bars());
+      higher.add(h);
+    }
+    observer.stage("resampled to " + plan.timeframe + (plan.higher.isEmpty() ? "" : " and " + plan.higher));
+
+    List<String> extras = new ArrayList<>(base.get(0).extras().keySet());
+    FeatureSet set = FeatureSet.parse(config.features(), extras);
+    FeatureSet higherSet = FeatureSet.parse(config.higherFeatures() == null ? config.features() : config.higherFeatures(), extras);
+    List<FeatureFrame> frames = new ArrayList<>();
+    List<Targets> targets = new ArrayList<>();
+    for (int k = 0; k < base.size(); k++) {
+      Bars b = base.get(k);
+      FeatureFrame f = set.compute(b);
+      if (!plan.higher.isEmpty()) f = MultiTimeframe.join(b, f, higher.get(k), higherSet);
+      Targets t = plan.labeler.label(b);
+      int first = firstCompleteRow(f, set.lookback());
+      frames.add(sliceFrame(f, first));
+      targets.add(sliceTargets(t, first));
+    }
+    observer.stage(frames.get(0).names().size() + " features computed, label " + plan.labeler.name());
+
+    Dataset data = DatasetBuilder.build(frames, targets, 0);
+    Fold fold = new Holdout(config.split().train(), config.split().validation(), config.split().test(), config.split().minSamples()).fold(data);
+    TrainSet train = data.trainSet(fold.trainFrom(), fold.trainTo());
+    TrainSet valid = fold.validTo() > fold.validFrom() ? data.trainSet(fold.validFrom(), fold.validTo()) : null;
+    TrainSet test = data.trainSet(fold.testFrom(), fold.testTo());
+    observer.stage(String.format(java.util.Locale.ROOT, "dataset %,d rows x %d features; train %,d / validation %,d / test %,d",
+        data.rows(), data.featureNames().size(), train.rows(), valid == null ? 0 : valid.rows(), test.rows()));
+
+    FitInfo info = new FitInfo("", data.sha256(), fold.name());
+    List<JobResult> results = new LocalExecutor(budget, cancel).run(plan.jobs, (job, ctx) -> {
+      Params p = plan.params.get(job.name());
+      return families.get(job.family()).trainer(p).fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
+    }, observer);
+
+    List<LeaderboardRow> rows = new ArrayList<>();
+    for (JobResult r : results) rows.add(score(r, test, data.task()));
+    rows.sort(leaderboardOrder(data.task()));
+    observer.stage("scored " + results.size() + " model" + (results.size() == 1 ? "" : "s") + " on the test segment");
+
+    DatasetSummary summary = new DatasetSummary(config.data().path(), data.symbols(), plan.timeframe.label(),
+        plan.higher.stream().map(Timeframe::label).toList(), plan.labeler.name(), data.task().name().toLowerCase(),
+        data.rows(), data.featureNames(), segment(data, fold.trainFrom(), fold.trainTo()),
+        segment(data, fold.validFrom(), fold.validTo()), segment(data, fold.testFrom(), fold.testTo()), data.sha256());
+    return new ExperimentResult(config, summary, rows, results, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Everything that can be checked before reading data, with every problem collected. */
+  private Plan plan(ExperimentConfig config) {
+    List<Problem> problems = new ArrayList<>();
+    Timeframe tf = null;
+    try {
+      tf = Timeframe.parse(config.timeframe());
+    } catch (BadInputException e) {
+      problems.addAll(e.problems());
+    }
+    List<Timeframe> higher = new ArrayList<>();
+    for (String h : config.higherTimeframes()) {
+      try {
+        Timeframe t = Timeframe.parse(h);
+        if (tf != null && t.millis() <= tf.millis()) {
+          problems.add(new Problem(Where.cell("experiment", 0, "higher_timeframes"), h, "timeframe_not_higher",
+              "higher timeframe " + h + " is not longer than the base timeframe " + tf));
+        } else if (!higher.contains(t)) higher.add(t);
+      } catch (BadInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    Labeler labeler = null;
+    try {
+      labeler = Labelers.parse(config.label());
+    } catch (BadInputException e) {
+      problems.addAll(e.problems());
+    }
+    List<TrainJob> jobs = new ArrayList<>();
+    Map<String, Params> params = new LinkedHashMap<>();
+    for (ExperimentConfig.ModelSpec m : config.models()) {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+      try {
+        ModelFamily family = families.get(m.family());
+        params.put(m.name(), family.params(m.variant(), overrides));
+        jobs.add(new TrainJob(m.name(), m.family(), m.variant(), overrides, config.seed()));
+      } catch (BadInputException e) {
+        for (Problem p : e.problems()) {
+          problems.add(new Problem(Where.cell("experiment", 0, "models." + m.name()), p.value(), p.rule(),
+              "model '" + m.name() + "': " + p.message() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")")));
+        }
+      }
+    }
+    if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
+    return new Plan(tf, higher, labeler, jobs, params);
+  }
+
+  private record Plan(Timeframe timeframe, List<Timeframe> higher, Labeler labeler, List<TrainJob> jobs, Map<String, Params> params) {}
+
+  public static ReadOptions readOptions(ExperimentConfig.Data d) {
+    ReadOptions o = ReadOptions.defaults().withPolicy(Policy.parse(d.policy())).withZone(zone(d.zone()));
+    if (d.columns() != null && !d.columns().isBlank()) o = o.withColumns(dev.quiver.data.ColumnMapping.parse(d.columns()));
+    if (d.timestampFormat() != null && !d.timestampFormat().isBlank()) o = o.withTimestampFormat(parseTimestampFormat(d.timestampFormat()));
+    return o;
+  }
+
+  /** A zone id, or a bad-input error saying what is valid. */
+  public static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text);
+    } catch (java.time.DateTimeException e) {
+      throw new BadInputException(Where.none(), "unknown time zone '" + text + "'", "use a region such as Asia/Shanghai or an offset such as +08:00");
+    }
+  }
+
+  /** "iso", "epoch_s" (or "epoch_seconds"), "epoch_ms" (or "epoch_millis"). */
+  public static TimestampFormat parseTimestampFormat(String text) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "iso" -> TimestampFormat.ISO;
+      case "epoch_s", "epoch_seconds", "s" -> TimestampFormat.EPOCH_SECONDS;
+      case "epoch_ms", "epoch_millis", "ms" -> TimestampFormat.EPOCH_MILLIS;
+      default -> throw BadInputException.unknown("timestamp format", text, List.of("iso", "epoch_s", "epoch_ms"));
+    };
+  }
+
+  private static List<Bars> selectSymbols(List<Bars> series, List<String> wanted, String file) {
+    if (series.isEmpty()) throw new BadInputException(Where.file(file), "no bars left after validation", "check the data or use --policy repair");
+    if (wanted.isEmpty()) return series;
+    List<Bars> out = new ArrayList<>();
+    List<String> have = series.stream().map(Bars::symbol).toList();
+    for (String w : wanted) {
+      int i = have.indexOf(w);
+      if (i < 0) throw BadInputException.unknown("symbol in " + file, w, have);
+      out.add(series.get(i));
+    }
+    return out;
+  }
+
+  /** {@code s} at timeframe {@code tf}: itself, or resampled (complete buckets only) when finer; coarser fails. */
+  public static Bars toTimeframe(Bars s, Timeframe tf, String file) {
+    if (s.timeframe() == tf) return s;
+    if (s.timeframe().millis() > tf.millis()) {
+      throw new BadInputException(Where.file(file), s.symbol() + " has " + s.timeframe() + " bars, which cannot be made into finer " + tf + " bars",
+          "use --timeframe " + s.timeframe() + " or coarser");
+    }
+    return Resampler.resample(s, tf, ResampleOptions.defaults()).bars();
+  }
+
+  /** The first row at or after the warm-up where every feature holds a value. */
+  private static int firstCompleteRow(FeatureFrame f, int lookback) {
+    outer:
+    for (int i = Math.max(0, lookback); i < f.rows(); i++) {
+      for (double[] c : f.columns()) if (Double.isNaN(c[i])) continue outer;
+      return i;
+    }
+    return f.rows();
+  }
+
+  private static FeatureFrame sliceFrame(FeatureFrame f, int from) {
+    List<double[]> cols = new ArrayList<>();
+    for (double[] c : f.columns()) cols.add(Arrays.copyOfRange(c, from, c.length));
+    return new FeatureFrame(f.symbol(), Arrays.copyOfRange(f.time(), from, f.rows()), f.names(), cols);
+  }
+
+  private static Targets sliceTargets(Targets t, int from) {
+    int[] end = Arrays.copyOfRange(t.end(), from, t.size());
+    for (int i = 0; i < end.length; i++) if (end[i] >= 0) end[i] -= from;
+    return new Targets(t.name(), t.task(), Arrays.copyOfRange(t.y(), from, t.size()), end,
+        Arrays.copyOfRange(t.forwardReturn(), from, t.size()));
+  }
+
+  private static LeaderboardRow score(JobResult r, TrainSet test, Task task) {
+    TrainJob j = r.job();
+    if (r.status() != JobResult.Status.OK) {
+      return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
+    }
+    double[] p = r.model().predict(test.x()).values();
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (task == Task.BINARY) {
+      ClassificationMetrics c = ClassificationMetrics.of(test.y(), p, 0.5);
+      m.put("auc", c.auc());
+      m.put("accuracy", c.accuracy());
+      m.put("precision", c.precision());
+      m.put("recall", c.recall());
+      m.put("f1", c.f1());
+      m.put("log_loss", c.logLoss());
+    } else {
+      RegressionMetrics c = RegressionMetrics.of(test.y(), p);
+      m.put("rmse", c.rmse());
+      m.put("mae", c.mae());
+      m.put("r2", c.r2());
+      m.put("directional_accuracy", c.directionalAccuracy());
+    }
+    return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
+  }
+
+  private static Comparator<LeaderboardRow> leaderboardOrder(Task task) {
+    Comparator<LeaderboardRow> okFirst = Comparator.comparing(r -> !r.status().equals("ok"));
+    Comparator<LeaderboardRow> byScore = task == Task.BINARY
+        ? Comparator.comparingDouble((LeaderboardRow r) -> -nanLast(r.metric("auc")))
+        : Comparator.comparingDouble((LeaderboardRow r) -> nanLastAsc(r.metric("rmse")));
+    return okFirst.thenComparing(byScore).thenComparing(LeaderboardRow::model);
+  }
+
+  private static double nanLast(double x) {
+    return Double.isNaN(x) ? Double.NEGATIVE_INFINITY : x;
+  }
+
+  private static double nanLastAsc(double x) {
+    return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
+  }
+
+  private static DatasetSummary.Segment segment(Dataset d, int from, int to) {
+    if (to <= from) return new DatasetSummary.Segment(0, null, null);
+    return new DatasetSummary.Segment(to - from, Instant.ofEpochMilli(d.time()[from]), Instant.ofEpochMilli(d.time()[to - 1]));
+  }
+}
