@@ -11,9 +11,15 @@ import java.util.List;
  * symbol), so a chronological split is one cut in time for every symbol and folds are plain
  * index ranges.
  *
- * <p>{@code labelEnd[i]} is the last dataset row whose time is at or before the close of the bar
- * that row i's label reads last (see {@link dev.quiver.labels.Targets#end()}); purging uses it.
- * {@code sha256} fingerprints the matrix and targets for provenance.
+ * <p>{@code time[i]} is the open time (epoch ms) of row i's bar, the dataset's one clock.
+ * {@code labelEnd[i]} is the last dataset row whose time is at or before the time of the bar
+ * that row i's label reads last ({@link dev.quiver.labels.Targets#end()}); it is {@code >= i},
+ * and every row of any symbol whose bar opened when or before that label bar did is at or
+ * before it. A split that keeps only rows with {@code labelEnd < cut} therefore keeps no label
+ * that reads a bar opening at or after row {@code cut}'s time (the splits purge this way). {@code forwardReturn[i]} is the label's simple return (see
+ * Targets). {@code sha256} fingerprints the data (see {@link DatasetBuilder}) for provenance.
+ *
+ * <p>The arrays are shared, not copied: treat a Dataset as immutable once built.
  */
 public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols,
     int[] labelEnd, double[] forwardReturn, String sha256) {
@@ -34,8 +40,8 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
     return x.names();
   }
 
-  /** Rows [from, to) as a training set (a view, no copy of the matrix). */
+  /** Rows [from, to) as a training set of this dataset's task (a view of the matrix, a copy of the targets). */
   public TrainSet trainSet(int from, int to) {
-    return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to));
+    return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to), task);
   }
 }

@@ -1,0 +1,91 @@
+package dev.quiver.gbdt;
+
+import dev.quiver.error.BadInputException;
+import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.FittedModel;
+import dev.quiver.model.ModelFamily;
+import dev.quiver.model.Param;
+import dev.quiver.model.Params;
+import dev.quiver.model.Task;
+import dev.quiver.model.Trainer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Gradient-boosted trees by LightGBM (lightgbm4j 4.3.0-1, native), for {@link Task#BINARY}
+ * (objective {@code binary}, predictions P(class 1)) and {@link Task#REGRESSION} (objective
+ * {@code regression}, L2). The objective follows the {@link dev.quiver.model.TrainSet#task()
+ * task of the training set}, not a parameter.
+ *
+ * <p>Every fit sets {@code num_threads} to {@link dev.quiver.model.TrainContext#threads()},
+ * {@code seed} from the context seed, {@code deterministic=true}, {@code force_row_wise=true}
+ * and {@code verbose=-1}: the same data, parameters, seed and thread count give the same model.
+ * With a non-empty validation set, training stops when the validation metric has not improved
+ * for {@code early_stopping_rounds} iterations and the model keeps the best iteration's trees.
+ *
+ * <p>Variants: {@code conservative} (fewer leaves, slower learning, L2 penalty), {@code balanced}
+ * (the defaults), {@code aggressive} (more leaves, smaller leaves, faster learning).
+ * Constructing the family, listing its params and making a trainer load no native code; the
+ * library loads in {@link Trainer#fit} and {@link #load}.
+ */
+public final class LightGbmFamily implements ModelFamily {
+
+  public static final String NAME = "lightgbm";
+
+  static final Params DEFAULTS = Params.declare(List.of(
+      Param.integer("num_iterations", 300, 1, 100_000, "most boosting iterations (trees); early stopping may keep fewer"),
+      Param.real("learning_rate", 0.05, 1e-6, 1.0, "shrinkage applied to each tree"),
+      Param.integer("num_leaves", 31, 2, 131_072, "most leaves per tree"),
+      Param.integer("max_depth", -1, -1, 1_000, "most tree depth; -1 (or 0) for no limit"),
+      Param.integer("min_data_in_leaf", 100, 1, 1_000_000_000, "fewest training rows in a leaf"),
+      Param.real("feature_fraction", 0.8, 1e-6, 1.0, "share of features drawn for each tree"),
+      Param.real("bagging_fraction", 0.8, 1e-6, 1.0, "share of rows drawn for each bagging round"),
+      Param.integer("bagging_freq", 1, 0, 1_000_000, "redraw the bagged rows every k iterations; 0 turns bagging off"),
+      Param.real("lambda_l1", 0.0, 0.0, 1e9, "L1 penalty on leaf values"),
+      Param.real("lambda_l2", 0.0, 0.0, 1e9, "L2 penalty on leaf values"),
+      Param.real("min_gain_to_split", 0.0, 0.0, 1e9, "smallest loss reduction a split must bring"),
+      Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
+          "stop after this many iterations without a better validation score and keep the best; 0 turns it off"),
+      Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
+      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
+          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression")));
+
+  private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+      "conservative", Map.of("num_leaves", 15, "learning_rate", 0.03, "min_data_in_leaf", 200, "lambda_l2", 10.0, "feature_fraction", 0.7),
+      "balanced", Map.of(),
+      "aggressive", Map.of("num_leaves", 127, "learning_rate", 0.1, "min_data_in_leaf", 20));
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<Task> tasks() {
+    return Set.of(Task.BINARY, Task.REGRESSION);
+  }
+
+  @Override
+  public Set<String> variants() {
+    return VARIANTS.keySet();
+  }
+
+  @Override
+  public Params params(String variant, Map<String, String> overrides) {
+    Map<String, Object> v = VARIANTS.get(variant);
+    if (v == null) throw BadInputException.unknown("lightgbm variant", variant, new TreeMap<>(VARIANTS).keySet());
+    return DEFAULTS.with(v).override(overrides);
+  }
+
+  @Override
+  public Trainer trainer(Params params) {
+    return new LightGbmTrainer(params);
+  }
+
+  @Override
+  public FittedModel load(ArtifactReader in) {
+    return LightGbmModel.load(in);
+  }
+}

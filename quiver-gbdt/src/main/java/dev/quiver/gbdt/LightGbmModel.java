@@ -1,0 +1,125 @@
+package dev.quiver.gbdt;
+
+import com.microsoft.ml.lightgbm.PredictionType;
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
+import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.ArtifactWriter;
+import dev.quiver.model.FeatureImportance;
+import dev.quiver.model.FittedModel;
+import dev.quiver.model.Matrix;
+import dev.quiver.model.Predictions;
+import dev.quiver.model.Provenance;
+import dev.quiver.model.Schema;
+import dev.quiver.model.Task;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fitted LightGBM model. It owns a native booster: close it once when done (a second close does
+ * nothing; a prediction after close fails). Predictions are P(class 1) for binary models and the
+ * forecast for regression ones, computed with 1 native thread so that predicting never exceeds a
+ * thread budget; predictions may run concurrently.
+ *
+ * <p>The in-memory booster is built from the same LightGBM text model that {@link #save} writes
+ * ({@value #MODEL_FILE}, holding the best iteration's trees only), so a saved and reloaded model
+ * predicts bit-identically. {@value #META_FILE} records the features, task, objective and the
+ * early-stopping outcome.
+ */
+public final class LightGbmModel implements FittedModel, AutoCloseable {
+
+  static final String MODEL_FILE = "model.txt";
+  static final String META_FILE = "lightgbm.json";
+  static final String FORMAT = "quiver-lightgbm/1";
+  static final String PREDICT_PARAMS = "num_threads=1";
+
+  private final Schema schema;
+  private final String modelText;
+  private final Training training;
+  private final Provenance provenance;
+  private final OwnedBooster booster;
+
+  /**
+   * How the fit went: iterations run, the best iteration kept (trees in the model), the
+   * validation metric and its best value (null without validation).
+   */
+  public record Training(int iterationsRun, int bestIteration, String metric, Double bestScore) {}
+
+  /** The saved metadata. */
+  record Meta(String format, List<String> features, Task task, String objective, Training training, String lightgbm4j) {}
+
+  LightGbmModel(Schema schema, String modelText, Training training, Provenance provenance) {
+    this.schema = schema;
+    this.modelText = modelText;
+    this.training = training;
+    this.provenance = provenance;
+    this.booster = OwnedBooster.fromModelString(modelText);
+  }
+
+  public Training training() {
+    return training;
+  }
+
+  /** LightGBM's text model, as saved. */
+  public String modelText() {
+    return modelText;
+  }
+
+  @Override
+  public Schema inputSchema() {
+    return schema;
+  }
+
+  @Override
+  public Predictions predict(Matrix x) {
+    schema.check(x);
+    if (x.rows() == 0) return new Predictions(schema.task(), new double[0]);
+    double[] p = booster.predict(x.contiguous(), x.rows(), x.cols(), PredictionType.C_API_PREDICT_NORMAL, PREDICT_PARAMS);
+    return new Predictions(schema.task(), p);
+  }
+
+  @Override
+  public Optional<FeatureImportance> importance() {
+    double[] gain = booster.gainImportance();
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int j = 0; j < gain.length; j++) values.put(schema.features().get(j), gain[j]);
+    return Optional.of(new FeatureImportance("gain", values));
+  }
+
+  @Override
+  public void save(ArtifactWriter out) {
+    out.writeText(MODEL_FILE, modelText);
+    out.writeJson(META_FILE, new Meta(FORMAT, schema.features(), schema.task(), LightGbmTrainer.objective(schema.task()), training,
+        LightGbmNatives.version()));
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  @Override
+  public void close() {
+    booster.close();
+  }
+
+  static LightGbmModel load(ArtifactReader in) {
+    Meta meta = in.readJson(META_FILE, Meta.class);
+    String text = in.readText(MODEL_FILE);
+    Schema schema = in.manifest().schema();
+    if (!FORMAT.equals(meta.format()) || !schema.features().equals(meta.features()) || schema.task() != meta.task() || meta.training() == null) {
+      throw new BadInputException(Where.file(META_FILE), "the LightGBM metadata does not match the model's manifest (format "
+          + meta.format() + ", features " + meta.features() + ")", "re-save the model with this Quiver version");
+    }
+    LightGbmModel model = new LightGbmModel(schema, text, meta.training(), in.manifest().provenance());
+    int features = model.booster.featureCount();
+    if (features != schema.features().size()) {
+      model.close();
+      throw new BadInputException(Where.file(MODEL_FILE), "the LightGBM model has " + features + " features but its manifest lists "
+          + schema.features().size(), "re-save the model");
+    }
+    return model;
+  }
+}
