@@ -70,6 +70,11 @@ final class CsvIngest implements SeriesAssembler.CellText {
     columnNames = roles.columnNames(names);
     long firstLine = rec.line();
     int tsField = roles.field()[SeriesAssembler.TIMESTAMP];
+    if (rec.count() != fieldCount) {
+      throw new BadInputException(List.of(new Problem(Where.line(file, firstLine), rec.recordText(), "field_count",
+          "the first data row has " + rec.count() + " fields, the header " + fieldCount)),
+          "make every row have as many fields as the header");
+    }
     byte[] b = rec.buffer();
     TimestampFormat tsFormat = options.timestampFormat();
     if (tsFormat == null) {
@@ -113,7 +118,7 @@ final class CsvIngest implements SeriesAssembler.CellText {
     extraColumnNames = extraNames.toArray(new String[0]);
     boolean volumeColumn = roles.field()[SeriesAssembler.VOLUME] >= 0;
     SeriesAssembler out = new SeriesAssembler(file, log, options.policy(), roles.ticks(), columnNames, extraNames, volumeColumn, 4096);
-    TimestampParser times = new TimestampParser(tsFormat, zone);
+    TimestampParser times = new TimestampParser(tsFormat, options.zone());
     long rowsRead = rows(out, times, fieldCount, defaultSymbol);
     if (roles.ticks() && !extraNames.isEmpty()) notes.add("trades: extra columns " + extraNames + " are not aggregated");
     SeriesAssembler.Assembled done = out.finish(file, layout);
@@ -157,7 +162,7 @@ final class CsvIngest implements SeriesAssembler.CellText {
       rowBad = false;
       long t = times.parse(b, rec.start(tsField), rec.end(tsField));
       if (times.failed()) {
-        if (rec.start(tsField) == rec.end(tsField)) missing(line, SeriesAssembler.TIMESTAMP);
+        if (blank(tsField)) missing(line, SeriesAssembler.TIMESTAMP);
         else {
           log.add(line, columnNames[SeriesAssembler.TIMESTAMP], rec.text(tsField), ValidationRule.BAD_TIMESTAMP,
               "not a " + times.format().label() + " timestamp");

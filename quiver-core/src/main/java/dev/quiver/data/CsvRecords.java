@@ -191,11 +191,7 @@ final class CsvRecords {
           }
         } else {
           int s = i;
-          while (i < limit) {
-            byte c = buf[i];
-            if (c == delimiter || c == '\n') break;
-            i++;
-          }
+          i = fieldEnd(i);
           if (i >= limit && !eof) {
             refill(recordStart);
             continue restart;
@@ -224,6 +220,16 @@ final class CsvRecords {
       boolean blank = f == 1 && starts[0] == ends[0] && !quoted[0];
       return blank ? 0 : 1;
     }
+  }
+
+  /** The index of the first delimiter or line feed at or after {@code i}, or {@link #limit}. */
+  private int fieldEnd(int i) {
+    while (i < limit) {
+      byte c = buf[i];
+      if (c == delimiter || c == '\n') return i;
+      i++;
+    }
+    return i;
   }
 
   private void grow() {

@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Order rules compare a row with the last KEPT row of its symbol. An empty volume is allowed
  * only when every row's volume is empty (then volume is NaN and a note says so once); when only
  * some rows lack it, those rows are reported as {@code missing_value} and dropped at the end
- * (after they took part in the order checks). Not thread-safe.
+ * (after they took part in the order checks). Each series' timeframe is inferred from its own
+ * steps ({@link TimeStep}); the file's, from all steps together. Not thread-safe.
  */
 final class SeriesAssembler {
 
@@ -259,8 +260,13 @@ final class SeriesAssembler {
         notes.add("symbol " + s.symbol + ": no row was kept");
         continue;
       }
+      Timeframe own = timeframe;
+      if (!ticks && s.size >= 2 && built.size() > 1) {
+        own = TimeStep.infer(List.of(s), file, layout, new ArrayList<>());
+        if (own != timeframe) notes.add("symbol " + s.symbol + " has " + own + " bars (the file's most common step is " + timeframe + ")");
+      }
       if (!ticks) for (int i = 0; i < s.size; i++) if (s.volume[i] == 0) zeroVolume++;
-      series.add(s.build(timeframe, extraNames));
+      series.add(s.build(own, extraNames));
     }
     if (zeroVolume > 0) notes.add(zeroVolume + " bars have zero volume (allowed)");
     if (repaired > 0) notes.add(repaired + " rows repaired: high and low clamped to the max and min of open, high, low, close");

@@ -3,6 +3,9 @@ package dev.quiver.data;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -20,10 +23,16 @@ import java.util.List;
  */
 final class TimestampParser {
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final TimestampFormat format;
   private final ZoneClock clock;
   private final DecimalParser fallback = new DecimalParser();
   private boolean failed;
+  /** The last date parsed, as its 10 bytes, and its midnight: rows of one day share it. */
+  private long cachedDateHead;
+  private int cachedDateTail = -1;
+  private long cachedDateWall;
 
   TimestampParser(TimestampFormat format, ZoneId zone) {
     this.format = format;
@@ -72,15 +81,26 @@ final class TimestampParser {
 
   private long iso(byte[] b, int s, int e) {
     int n = e - s;
-    if (n < 10 || b[s + 4] != '-' || b[s + 7] != '-') return fail();
-    int y1 = two(b, s);
-    int y2 = two(b, s + 2);
-    int month = two(b, s + 5);
-    int day = two(b, s + 8);
-    if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1) return fail();
-    int year = y1 * 100 + y2;
-    if (day > CivilTime.lengthOfMonth(year, month)) return fail();
-    long wall = CivilTime.daysFromCivil(year, month, day) * CivilTime.DAY_MS;
+    if (n < 10) return fail();
+    long head = (long) LONGS.get(b, s);
+    int tail = (b[s + 8] << 8) | (b[s + 9] & 0xff);
+    long wall;
+    if (head == cachedDateHead && tail == cachedDateTail) {
+      wall = cachedDateWall;
+    } else {
+      if (b[s + 4] != '-' || b[s + 7] != '-') return fail();
+      int y1 = two(b, s);
+      int y2 = two(b, s + 2);
+      int month = two(b, s + 5);
+      int day = two(b, s + 8);
+      if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1) return fail();
+      int year = y1 * 100 + y2;
+      if (day > CivilTime.lengthOfMonth(year, month)) return fail();
+      wall = CivilTime.daysFromCivil(year, month, day) * CivilTime.DAY_MS;
+      cachedDateHead = head;
+      cachedDateTail = tail;
+      cachedDateWall = wall;
+    }
     if (n == 10) return clock.toEpoch(wall);
     byte sep = b[s + 10];
     if ((sep != 'T' && sep != 't' && sep != ' ') || n < 16 || b[s + 13] != ':') return fail();

@@ -238,6 +238,22 @@ class CsvFormatsTest {
   }
 
   @Test
+  void each_series_gets_its_own_timeframe() {
+    LoadedData d = read(text(dir, "mixed.csv", """
+        timestamp,open,high,low,close,symbol
+        2024-01-02T01:30:00Z,10,11,9,10.5,A
+        2024-01-02T01:31:00Z,10,11,9,10.5,A
+        2024-01-02T01:32:00Z,10,11,9,10.5,A
+        2024-01-02T01:30:00Z,10,11,9,10.5,B
+        2024-01-02T01:35:00Z,10,11,9,10.5,B
+        """));
+    assertThat(d.source().timeframe()).isEqualTo(Timeframe.M1);
+    assertThat(d.series("A").timeframe()).isEqualTo(Timeframe.M1);
+    assertThat(d.series("B").timeframe()).isEqualTo(Timeframe.M5);
+    assertThat(d.report().notes()).anyMatch(n -> n.startsWith("symbol B has 5m bars"));
+  }
+
+  @Test
   void pandas_nan_and_inf_are_read_as_not_finite_values() {
     LoadedData d = read(text(dir, "nan.csv", """
         timestamp,open,high,low,close
