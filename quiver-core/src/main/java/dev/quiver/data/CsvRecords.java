@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 final class CsvRecords {
 
   private static final int CHUNK = 1 << 20;
+  /** Bytes the fast path may look ahead; a longer record falls back to {@link #next()}. */
+  static final int LOOKAHEAD = 1 << 16;
 
   private final InputStream in;
   private byte[] buf = new byte[CHUNK];
@@ -127,6 +129,41 @@ final class CsvRecords {
     int s = starts[0];
     int e = Math.min(ends[count - 1], s + 200);
     return new String(buf, s, Math.max(0, e - s), StandardCharsets.UTF_8);
+  }
+
+  // ---- fast path: a reader may parse the next record straight from the buffer ----
+
+  /**
+   * The offset of the next unread record's first byte, with at least {@link #LOOKAHEAD} bytes
+   * after it in the buffer (or the rest of the input); -1 at the end of input. Nothing is
+   * consumed: parse from there with {@link #limit()} as the bound, then either
+   * {@link #accept(int)} the record or fall back to {@link #next()}, which reads it again.
+   */
+  int peek() throws IOException {
+    if (limit - pos < LOOKAHEAD && !eof) refill(pos);
+    return pos < limit ? pos : -1;
+  }
+
+  /** The end of the valid bytes of {@link #buffer()}. */
+  int limit() {
+    return limit;
+  }
+
+  boolean atEndOfInput(int offset) {
+    return offset >= limit && eof;
+  }
+
+  /** 1-based line of the record {@link #peek()} points at. */
+  long nextLine() {
+    return nextLine;
+  }
+
+  /** Consumes the single-line record that {@link #peek()} pointed at; {@code end} is just past its line feed. */
+  void accept(int end) {
+    pos = end;
+    line = nextLine;
+    nextLine++;
+    count = 0;
   }
 
   /** Moves to the next non-blank record; false at the end of input. */

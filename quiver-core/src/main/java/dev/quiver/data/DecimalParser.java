@@ -21,6 +21,7 @@ final class DecimalParser {
   };
 
   private boolean failed;
+  private int end;
 
   /** True when the last {@link #parse} did not find a number (its result is then NaN). */
   boolean failed() {
@@ -63,6 +64,55 @@ final class DecimalParser {
     if (digits == 0 || digits > 15 || scale > 22) return slow(b, s, e);
     double v = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
     return negative ? -v : v;
+  }
+
+  /**
+   * Fast path for a reader that has not split the fields: parses a plain decimal
+   * ({@code [-+]digits[.digits]}, at most 15 digits) starting at {@code s} and stops at the first
+   * byte that cannot continue it; {@link #end()} is that byte's offset. Returns the same double as
+   * {@link #parse} would for the same field; fails (NaN, {@link #failed()}) for anything else,
+   * and the caller then takes the general path.
+   */
+  double parsePlain(byte[] b, int s, int limit) {
+    failed = false;
+    int i = s;
+    boolean negative = false;
+    if (i < limit && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int start = i;
+    while (i < limit) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+      i++;
+    }
+    int digits = i - start;
+    int scale = 0;
+    if (i < limit && b[i] == '.') {
+      int fraction = ++i;
+      while (i < limit) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) break;
+        mantissa = mantissa * 10 + d;
+        i++;
+      }
+      scale = i - fraction;
+    }
+    end = i;
+    if (digits + scale == 0 || digits + scale > 15) {
+      failed = true;
+      return Double.NaN;
+    }
+    double v = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+    return negative ? -v : v;
+  }
+
+  /** Where the last {@link #parsePlain} stopped. */
+  int end() {
+    return end;
   }
 
   private double slow(byte[] b, int s, int e) {

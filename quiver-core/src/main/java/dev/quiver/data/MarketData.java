@@ -35,7 +35,6 @@ public final class MarketData {
 
   private static final long PARALLEL_GUNZIP_BYTES = 256 * 1024;
 
-  static boolean BG = true;
   private MarketData() {}
 
   /**
@@ -81,7 +80,7 @@ public final class MarketData {
    */
   private static InputStream gunzip(Path file) throws IOException {
     InputStream raw = Files.newInputStream(file);
-    if (BG && Runtime.getRuntime().availableProcessors() > 1 && Files.size(file) > PARALLEL_GUNZIP_BYTES) {
+    if (Runtime.getRuntime().availableProcessors() > 1 && Files.size(file) > PARALLEL_GUNZIP_BYTES) {
       return new BackgroundInflater(raw);
     }
     return new GZIPInputStream(raw, 1 << 16);

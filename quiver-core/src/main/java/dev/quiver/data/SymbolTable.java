@@ -1,8 +1,10 @@
 package dev.quiver.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import java.util.Map;
  * files). Not thread-safe.
  */
 final class SymbolTable {
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final int LINEAR_LIMIT = 16;
 
@@ -62,7 +66,15 @@ final class SymbolTable {
     return names.size() - 1;
   }
 
+  /** Compares eight bytes at a time, then the tail: symbols are short and this runs once a row. */
   private static boolean same(byte[] known, byte[] b, int s, int e) {
-    return known.length == e - s && Arrays.equals(known, 0, known.length, b, s, e);
+    int n = known.length;
+    if (n != e - s) return false;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+      if ((long) LONGS.get(known, k) != (long) LONGS.get(b, s + k)) return false;
+    }
+    for (; k < n; k++) if (known[k] != b[s + k]) return false;
+    return true;
   }
 }

@@ -43,7 +43,7 @@ final class ZoneClock {
     long day = Math.floorDiv(wall, DAY);
     if (day != cachedDay) cacheDay(day);
     if (dayClean) return wall - dayOffset;
-    LocalDateTime ldt = LocalDateTime.ofEpochSecond(Math.floorDiv(wall, 1000), (int) Math.floorMod(wall, 1000) * 1_000_000, ZoneOffset.UTC);
+    LocalDateTime ldt = LocalDateTime.ofEpochSecond(Math.floorDiv(wall, 1000), Math.floorMod(wall, 1000) * 1_000_000, ZoneOffset.UTC);
     return wall - rules.getOffset(ldt).getTotalSeconds() * 1000L;
   }
 
