@@ -17,4 +17,9 @@ public interface Feature {
 
   /** Writes one value per bar into {@code out} (length {@code bars.size()}). */
   void compute(Bars bars, double[] out);
+
+  /** True when the feature reads {@link Bars#volume()}, so it cannot be computed on data without volume. */
+  default boolean readsVolume() {
+    return false;
+  }
 }
