@@ -9,6 +9,7 @@ import dev.quiver.data.Timeframe;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.experiment.ExperimentRunner;
+import dev.quiver.features.FeatureCsv;
 import dev.quiver.features.FeatureFrame;
 import dev.quiver.features.FeatureSet;
 import dev.quiver.features.MultiTimeframe;

@@ -44,7 +44,10 @@ public final class ExperimentConfigs {
     } catch (UnrecognizedPropertyException e) {
       List<String> known = new ArrayList<>();
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-      throw new BadInputException(where(file, e), "unknown key '" + e.getPropertyName() + "'", "valid keys here: " + String.join(", ", known.stream().sorted().toList()));
+      Where at = where(file, e);
+      long line = keyLine(file, e.getPropertyName());
+      if (line > 0) at = new Where(at.file(), line, at.column());
+      throw new BadInputException(at, "unknown key '" + e.getPropertyName() + "'", "valid keys here: " + String.join(", ", known.stream().sorted().toList()));
     } catch (JsonProcessingException e) {
       throw new BadInputException(where(file, e), "invalid experiment YAML: " + e.getOriginalMessage(), "see the example in README.md");
     } catch (IOException e) {
@@ -102,6 +105,24 @@ public final class ExperimentConfigs {
         new ExperimentConfig.Split(s.train() == null ? 0.7 : s.train(), s.validation() == null ? 0.2 : s.validation(),
             s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples()),
         List.copyOf(filled));
+  }
+
+  /** The one line where {@code key} is written as a YAML key, or 0 when none or several. */
+  private static long keyLine(Path file, String key) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      java.util.regex.Pattern p = java.util.regex.Pattern.compile("^[\\s-]*\\{?\\s*" + java.util.regex.Pattern.quote(key) + "\\s*:.*|.*[{,]\\s*" + java.util.regex.Pattern.quote(key) + "\\s*:.*");
+      long found = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        if (p.matcher(lines.get(i)).matches()) {
+          if (found > 0) return 0;
+          found = i + 1;
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static Where where(Path file, JsonProcessingException e) {

@@ -17,16 +17,16 @@ import java.util.List;
  * content goes to a hidden temporary file in the same folder, which is then renamed over the
  * target (atomically where the file system can). On any failure the temporary file is deleted.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
   /** Writes the content into the given (temporary) path. */
-  interface Content {
+  public interface Content {
     void writeTo(Path temp) throws IOException;
   }
 
   private AtomicFile() {}
 
-  static void write(Path target, Content content) {
+  public static void write(Path target, Content content) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
