@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * scanned. On the futures file as plain CSV in memory (8.8 MB), FastCSV's allocation-free
  * callback API with FastDoubleParser, filling flat columns and doing nothing else, took 31-40 ms,
  * while Quiver's whole read with this scanner (split, parse, validate, one Bars per symbol) took
- * 27 ms (runs interleaved in one JVM; {@code dev.quiver.bench.IngestJmh} has both as
+ * 24-27 ms (runs interleaved in one JVM; {@code dev.quiver.bench.IngestJmh} has both as
  * {@code fastCsvPlainCsv} and {@code quiverReadPlainCsv}). Market data is ASCII in every field
  * parsed as a number or time, so working on bytes loses nothing; text fields (header names,
  * symbols) are decoded as UTF-8.
