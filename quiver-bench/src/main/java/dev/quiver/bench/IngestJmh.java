@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -38,7 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       reader, FastDoubleParser for numbers and a fixed-layout ISO parse, into flat arrays: less
  *       work than {@code quiverRead} (no validation, no split by symbol), so a fair floor for
  *       the library route;
- *   <li>{@code gunzipOnly}: inflating the file and nothing else, the floor of any reader.
+ *   <li>{@code gunzipOnly}: inflating the file and nothing else, the floor of any reader;
+ *   <li>{@code quiverReadPlainCsv} and {@code fastCsvPlainCsv}: the same two readers on an
+ *       uncompressed copy (written to a temporary file at setup), which compares the parsers
+ *       alone, without the helper thread that inflates gzip in parallel for {@code quiverRead}.
  * </ul>
  *
  * Run: {@code mvn -q -pl quiver-core,quiver-bench package -DskipTests}, then
@@ -58,17 +62,47 @@ public class IngestJmh {
   public String file;
 
   private Path path;
+  private Path plain;
 
   @Setup
-  public void locate() {
-    if (!file.isEmpty()) {
-      path = Path.of(file);
-      return;
+  public void prepare() throws IOException {
+    path = locate(file);
+    plain = Files.createTempFile("futures", ".csv");
+    plain.toFile().deleteOnExit();
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
+      Files.copy(in, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  private static Path locate(String given) {
+    if (!given.isEmpty()) return Path.of(given);
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !Files.isRegularFile(p.resolve("data/cn_index_futures_1m.csv.gz"))) p = p.getParent();
-    if (p == null) throw new IllegalStateException("data/cn_index_futures_1m.csv.gz not found above " + Path.of("").toAbsolutePath() + "; pass -p file=PATH");
-    path = p.resolve("data/cn_index_futures_1m.csv.gz");
+    if (p == null) {
+      throw new IllegalStateException("data/cn_index_futures_1m.csv.gz not found above " + Path.of("").toAbsolutePath() + "; pass -p file=PATH");
+    }
+    return p.resolve("data/cn_index_futures_1m.csv.gz");
+  }
+
+  @TearDown
+  public void removeCopy() throws IOException {
+    Files.deleteIfExists(plain);
+  }
+
+  @Benchmark
+  public LoadedData quiverReadPlainCsv() {
+    return MarketData.read(plain, ReadOptions.defaults());
+  }
+
+  @Benchmark
+  public FlatColumns fastCsvPlainCsv() throws IOException {
+    FlatColumns columns = new FlatColumns();
+    try (CsvReader<Boolean> reader = CsvReader.builder().build(columns, plain, StandardCharsets.UTF_8)) {
+      for (Boolean ignored : reader) {
+        columns.rows++;
+      }
+    }
+    return columns;
   }
 
   @Benchmark

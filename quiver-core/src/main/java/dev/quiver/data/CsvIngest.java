@@ -48,11 +48,16 @@ final class CsvIngest implements SeriesAssembler.CellText {
     this.log = new ProblemLog(file);
   }
 
-  static LoadedData read(Path file, String format, InputStream in, ReadOptions options, String defaultSymbol) throws IOException {
-    return new CsvIngest(file, options).run(format, in, defaultSymbol);
+  /**
+   * @param expectedBytes about how many bytes of CSV the input holds (0 when unknown), to size
+   *     the columns of a file with one series
+   */
+  static LoadedData read(Path file, String format, InputStream in, ReadOptions options, String defaultSymbol, long expectedBytes)
+      throws IOException {
+    return new CsvIngest(file, options).run(format, in, defaultSymbol, expectedBytes);
   }
 
-  private LoadedData run(String format, InputStream in, String defaultSymbol) throws IOException {
+  private LoadedData run(String format, InputStream in, String defaultSymbol, long expectedBytes) throws IOException {
     rec = new CsvRecords(in);
     if (rec.isEmpty()) throw fileProblem("empty_file", "the file is empty", "give a CSV file with a header and data rows");
     if (rec.looksBinary()) {
@@ -130,7 +135,12 @@ final class CsvIngest implements SeriesAssembler.CellText {
     extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
     extraColumnNames = extraNames.toArray(new String[0]);
     boolean volumeColumn = roles.field()[SeriesAssembler.VOLUME] >= 0;
-    SeriesAssembler out = new SeriesAssembler(file, log, options.policy(), roles.ticks(), columnNames, extraNames, volumeColumn, 4096);
+    int capacity = 4096;
+    int lineBytes = rec.end(rec.count() - 1) - rec.start(0) + 1;
+    if (roles.field()[SeriesAssembler.SYMBOL] < 0 && expectedBytes > 0 && lineBytes > 0) {
+      capacity = (int) Math.min(1 << 20, expectedBytes / lineBytes + 16);
+    }
+    SeriesAssembler out = new SeriesAssembler(file, log, options.policy(), roles.ticks(), columnNames, extraNames, volumeColumn, capacity);
     TimestampParser times = new TimestampParser(tsFormat, options.zone());
     long rowsRead = rows(out, times, fieldCount, defaultSymbol);
     if (roles.ticks() && !extraNames.isEmpty()) notes.add("trades: extra columns " + extraNames + " are not aggregated");

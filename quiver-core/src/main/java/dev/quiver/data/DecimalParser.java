@@ -8,8 +8,9 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
  * way prices and volumes are written, take Clinger's fast path: the digits as an exact long
  * divided by an exact power of ten, one correctly rounded IEEE division. Everything else
  * (exponents, long mantissas, {@code NaN}, {@code Infinity}) goes to FastDoubleParser;
- * pandas' {@code nan} and {@code inf} are understood too. Measured on the futures file the fast
- * path saves about 4 ms of 23 against calling FastDoubleParser for every field.
+ * pandas' {@code nan} and {@code inf} are understood too. Splitting the futures file and
+ * parsing its 720,000 numbers took 19-20 ms this way against 22.5-23 ms with FastDoubleParser
+ * for every field (interleaved runs in one JVM), with identical results.
  *
  * <p>Not thread-safe: {@link #failed()} reports on the last call.
  */

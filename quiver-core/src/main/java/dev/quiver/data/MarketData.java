@@ -56,7 +56,7 @@ public final class MarketData {
     }
     if (gzip) {
       try (InputStream in = gunzip(file)) {
-        return CsvIngest.read(file, "csv.gz", in, options, symbol);
+        return CsvIngest.read(file, "csv.gz", in, options, symbol, gzipContentSize(file));
       } catch (EOFException e) {
         throw bad(file, "truncated_gzip", "the gzip file ends early (truncated): " + e.getMessage(),
             "the file was cut short, e.g. by an interrupted download or copy; get the whole file again");
@@ -67,7 +67,7 @@ public final class MarketData {
       }
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return CsvIngest.read(file, "csv", in, options, symbol);
+      return CsvIngest.read(file, "csv", in, options, symbol, Files.size(file));
     } catch (IOException e) {
       throw readFailure(file, e);
     }
@@ -84,6 +84,24 @@ public final class MarketData {
       return new BackgroundInflater(raw);
     }
     return new GZIPInputStream(raw, 1 << 16);
+  }
+
+  /**
+   * The uncompressed size a gzip file records in its last four bytes (modulo 2^32, and of its
+   * last member only), or 0 when that is not plausible (a truncated file ends in arbitrary
+   * bytes); only a hint for sizing columns.
+   */
+  private static long gzipContentSize(Path file) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      long size = ch.size();
+      if (size < 18) return 0;
+      java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      ch.read(tail, size - 4);
+      long isize = tail.getInt(0) & 0xffffffffL;
+      return isize >= size && isize <= size * 40 ? isize : 0;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /** {@link #read} and then {@link ValidationReport#throwIfFailed()}. */

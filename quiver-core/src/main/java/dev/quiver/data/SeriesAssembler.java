@@ -59,7 +59,8 @@ final class SeriesAssembler {
    * @param columnNames column name per role (index {@link #TIMESTAMP}..{@link #PRICE}) for
    *     problem locations; for trades the size column sits at {@link #VOLUME}
    * @param volumeColumn whether the source has a volume (or trade size) column at all
-   * @param capacity expected rows per symbol, to size the columns
+   * @param capacity expected rows of the first symbol, to size its columns; later symbols start
+   *     as large as the largest one so far (files usually hold symbols of similar length)
    */
   SeriesAssembler(Path file, ProblemLog log, Policy policy, boolean ticks, String[] columnNames,
       List<String> extraNames, boolean volumeColumn, int capacity) {
@@ -84,7 +85,9 @@ final class SeriesAssembler {
     if (ticks) {
       if (k == trades.size()) trades.add(new TradeBuilder(symbols.name(k)));
     } else if (k == bars.size()) {
-      bars.add(new SeriesBuilder(symbols.name(k), extraNames.size(), capacity));
+      int size = capacity;
+      for (SeriesBuilder b : bars) size = Math.max(size, b.size);
+      bars.add(new SeriesBuilder(symbols.name(k), extraNames.size(), size));
     }
     return k;
   }

@@ -1,7 +1,7 @@
 package dev.quiver.data;
 
-import static dev.quiver.data.Files2.read;
-import static dev.quiver.data.Files2.text;
+import static dev.quiver.data.TestFiles.read;
+import static dev.quiver.data.TestFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +42,7 @@ class BadInputTest {
   void an_empty_file_is_bad_input() {
     assertThat(thrownBy(text(dir, "empty.csv", "")).problems().get(0).rule()).isEqualTo("empty_file");
     assertThat(thrownBy(text(dir, "blank.csv", "\n\n\r\n")).problems().get(0).rule()).isEqualTo("empty_file");
-    assertThat(thrownBy(Files2.gzip(dir, "empty.csv.gz", "")).problems().get(0).rule()).isEqualTo("empty_file");
+    assertThat(thrownBy(TestFiles.gzip(dir, "empty.csv.gz", "")).problems().get(0).rule()).isEqualTo("empty_file");
   }
 
   @Test

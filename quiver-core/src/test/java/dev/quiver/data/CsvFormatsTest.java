@@ -1,8 +1,8 @@
 package dev.quiver.data;
 
-import static dev.quiver.data.Files2.ms;
-import static dev.quiver.data.Files2.read;
-import static dev.quiver.data.Files2.text;
+import static dev.quiver.data.TestFiles.ms;
+import static dev.quiver.data.TestFiles.read;
+import static dev.quiver.data.TestFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -211,7 +211,7 @@ class CsvFormatsTest {
 
   @Test
   void gzip_is_recognised_by_its_magic_bytes_whatever_the_name() {
-    Path f = Files2.gzip(dir, "looks_plain.csv", ROWS_Z);
+    Path f = TestFiles.gzip(dir, "looks_plain.csv", ROWS_Z);
     LoadedData d = read(f);
     assertThat(d.source().format()).isEqualTo("csv.gz");
     assertThat(d.totalBars()).isEqualTo(3);
@@ -219,7 +219,7 @@ class CsvFormatsTest {
 
   @Test
   void the_symbol_defaults_to_the_file_name_stem_or_the_option() {
-    Path f = Files2.gzip(dir, "eurusd_1m.csv.gz", ROWS_Z);
+    Path f = TestFiles.gzip(dir, "eurusd_1m.csv.gz", ROWS_Z);
     assertThat(read(f).series().get(0).symbol()).isEqualTo("eurusd_1m");
     assertThat(MarketData.read(f, ReadOptions.defaults().withDefaultSymbol("EURUSD")).series().get(0).symbol()).isEqualTo("EURUSD");
   }

@@ -1,6 +1,6 @@
 package dev.quiver.data;
 
-import static dev.quiver.data.Files2.text;
+import static dev.quiver.data.TestFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.testing.TestData;
@@ -57,7 +57,7 @@ class TicksTest {
         2024-01-02T01:33:00Z,101,0.5,X
         """), ReadOptions.defaults());
     Bars x = d.series("X");
-    assertThat(x.time()).containsExactly(Files2.ms("2024-01-02T01:30:00Z"), Files2.ms("2024-01-02T01:33:00Z"));
+    assertThat(x.time()).containsExactly(TestFiles.ms("2024-01-02T01:30:00Z"), TestFiles.ms("2024-01-02T01:33:00Z"));
     assertThat(x.open()).containsExactly(100.0, 101.0);
     assertThat(x.high()).containsExactly(102.0, 101.0);
     assertThat(x.low()).containsExactly(100.0, 101.0);

@@ -1,6 +1,6 @@
 package dev.quiver.data;
 
-import static dev.quiver.data.Files2.text;
+import static dev.quiver.data.TestFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,8 +58,8 @@ class ValidationTest {
       assertThat(d.report().problems()).extracting(p -> p.where().line()).containsExactly(5L, 6L);
       assertThat(d.report().problems().get(1).value()).isEqualTo("2024-01-02T01:29:00Z");
       assertThat(d.report().problems().get(1).message()).contains("line 3");
-      assertThat(d.series("A").time()).containsExactly(Files2.ms("2024-01-02T01:30:00Z"), Files2.ms("2024-01-02T01:31:00Z"),
-          Files2.ms("2024-01-02T01:32:00Z"));
+      assertThat(d.series("A").time()).containsExactly(TestFiles.ms("2024-01-02T01:30:00Z"), TestFiles.ms("2024-01-02T01:31:00Z"),
+          TestFiles.ms("2024-01-02T01:32:00Z"));
       assertThat(d.series("B").size()).isEqualTo(1);
     }
   }
@@ -123,7 +123,7 @@ class ValidationTest {
     LoadedData d = read(f, Policy.REPAIR);
     assertThat(d.totalBars()).isEqualTo(2);
     assertThat(d.report().rowsRepaired()).isZero();
-    assertThat(d.series().get(0).time()[1]).isEqualTo(Files2.ms("2024-01-02T01:32:00Z"));
+    assertThat(d.series().get(0).time()[1]).isEqualTo(TestFiles.ms("2024-01-02T01:32:00Z"));
   }
 
   @Test

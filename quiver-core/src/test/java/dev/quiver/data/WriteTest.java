@@ -1,6 +1,6 @@
 package dev.quiver.data;
 
-import static dev.quiver.data.Files2.text;
+import static dev.quiver.data.TestFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +56,7 @@ class WriteTest {
       LoadedData d = MarketData.read(in, shanghai);
       Path out = dir.resolve("out" + k + ".csv");
       MarketData.write(d.series(), out, d.source());
-      assertThat(Files2.read(out).series()).isNotEmpty();
+      assertThat(TestFiles.read(out).series()).isNotEmpty();
       assertThat(readString(out)).isEqualTo(content);
       assertThat(MarketData.read(out, shanghai).series()).isEqualTo(d.series());
       k++;
@@ -78,7 +78,7 @@ class WriteTest {
         2024-01-02T01:30:00Z,10,11,9,10.5,100,0.25
         2024-01-02T01:31:00Z,10.5,12,10,11,200,
         """);
-    LoadedData d = Files2.read(in);
+    LoadedData d = TestFiles.read(in);
     Bars other = new Bars("OTHER", Timeframe.M1, d.series().get(0).time(), d.series().get(0).open(), d.series().get(0).high(),
         d.series().get(0).low(), d.series().get(0).close(), d.series().get(0).volume(), d.series().get(0).extras());
     Path out = dir.resolve("two.csv");
@@ -116,7 +116,7 @@ class WriteTest {
   @Test
   void writing_replaces_an_existing_file_whole() throws IOException {
     Path in = text(dir, "a.csv", "timestamp,open,high,low,close\n2024-01-02T01:30:00Z,10,11,9,10.5\n");
-    LoadedData d = Files2.read(in);
+    LoadedData d = TestFiles.read(in);
     Path out = text(dir, "b.csv", "something else entirely, and longer than the new content\n");
     MarketData.write(d.series(), out, d.source());
     assertThat(Files.readString(out)).isEqualTo("timestamp,open,high,low,close\n2024-01-02T01:30:00Z,10,11,9,10.5\n");
@@ -124,7 +124,7 @@ class WriteTest {
 
   @Test
   void an_unknown_output_extension_is_bad_input() {
-    LoadedData d = Files2.read(text(dir, "a.csv", "timestamp,open,high,low,close\n2024-01-02T01:30:00Z,10,11,9,10.5\n"));
+    LoadedData d = TestFiles.read(text(dir, "a.csv", "timestamp,open,high,low,close\n2024-01-02T01:30:00Z,10,11,9,10.5\n"));
     assertThatThrownBy(() -> MarketData.write(d.series(), dir.resolve("out.xlsx"), d.source()))
         .isInstanceOf(BadInputException.class).hasMessageContaining("out.xlsx");
     assertThatThrownBy(() -> MarketData.write(d.series(), dir.resolve("no/such/dir/out.csv"), d.source()))

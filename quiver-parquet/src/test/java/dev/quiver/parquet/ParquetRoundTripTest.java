@@ -119,6 +119,23 @@ class ParquetRoundTripTest {
   }
 
   @Test
+  void trades_in_parquet_aggregate_like_the_oracle() throws Exception {
+    Path csv = dir.resolve("trades.csv");
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(TestData.BITSTAMP_RESOURCE)) {
+      Files.copy(in, csv);
+    }
+    Path pq = dir.resolve("trades.parquet");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM read_csv('" + csv + "', columns = {'timestamp': 'BIGINT', 'price': 'DOUBLE', 'amount': 'DOUBLE'}, header = true))"
+          + " TO '" + pq + "' (FORMAT PARQUET)");
+    }
+    LoadedData d = MarketData.read(pq, ReadOptions.defaults().withDefaultSymbol("BTCUSD"));
+    assertThat(d.source().ticks()).isTrue();
+    assertThat(d.source().timestampFormat()).isEqualTo(TimestampFormat.EPOCH_SECONDS);
+    assertThat(d.series()).containsExactly(TestData.bitstampMinuteBars());
+  }
+
+  @Test
   void resampled_bars_can_be_written_to_parquet() {
     Bars icl = TestData.futures("ICL8.cfe");
     Bars m5 = Resampler.resample(icl, Timeframe.M5).bars();

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Small files for tests. */
-final class Files2 {
+final class TestFiles {
 
-  private Files2() {}
+  private TestFiles() {}
 
   static Path text(Path dir, String name, String content) {
     try {
