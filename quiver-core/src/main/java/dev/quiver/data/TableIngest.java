@@ -259,7 +259,7 @@ final class TableIngest implements SeriesAssembler.CellText {
     if (c instanceof TableColumn.LocalTimes l) return l.wallMillis()[row] == TableColumn.MISSING_LONG ? "" : java.time.Instant.ofEpochMilli(l.wallMillis()[row]).toString().replace("Z", "");
     if (c instanceof TableColumn.Numbers d) {
       StringBuilder sb = new StringBuilder();
-      CsvBarWriter.number(sb, d.values()[row]);
+      CsvText.number(sb, d.values()[row]);
       return sb.toString();
     }
     String s = text(c, row);
