@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.DoubleRange;
  * cut (prices, volume, the user's column, and the times) must leave every row up to the cut
  * bit-identical; so must cutting the series off after the cut.
  */
-class CausalityProperties {
+class CausalityPropertiesTest {
 
   private static final String ALL = "seed12,sma_1,sma_20,ema_3,ema_200,rsi_2,rsi_14,macd_line,macd_signal,macd_hist,"
       + "bb_middle_20,bb_upper_20,bb_lower_20,bb_pctb_5,atr_14,ret_1,ret_60,logret_5,ret_std_2,ret_std_30,zscore_20,"
