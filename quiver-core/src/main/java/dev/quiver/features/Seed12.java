@@ -22,11 +22,17 @@ import java.util.List;
  * </pre>
  *
  * then every NaN or infinite value becomes 0. That zero-fill is part of this set's definition and
- * is applied inside each feature here: warm-up rows hold 0, not NaN ({@link Feature#lookback()} still
- * says where real values start). Values equal the exact (real-arithmetic) value of these
- * definitions on the double inputs to within 1e-9 relative; pandas itself strays up to 5e-6 on
- * the rolling std. Note: the rolling std is of the close price, as specified, not of
- * {@code price_change}. Inputs must be finite (validated bars). Stateless and thread-safe.
+ * is applied inside each feature here: warm-up rows hold 0, not NaN ({@link Feature#lookback()}
+ * still says where real values start); RSI is 100 when a window has gains and no losses and 0
+ * when it has no change; volume_ratio is 0 over five zero volumes.
+ *
+ * <p>Values equal the exact (real-arithmetic) value of these definitions on the double inputs to
+ * within 1e-9 relative, and an exact 0 is computed as 0 (measured on all 144,000 futures bars
+ * against a BigDecimal evaluation: at most 1.7e-11, at macd zero crossings); pandas itself strays
+ * up to 5e-6 on the rolling std. The rolling std is of the close price, as specified, not of
+ * {@code price_change}. Inputs must be validated bars: finite, positive prices, non-negative
+ * volumes (then no other NaN or infinity can arise). {@code Seed12Kernel} says how.
+ * Stateless and thread-safe.
  */
 public final class Seed12 {
 

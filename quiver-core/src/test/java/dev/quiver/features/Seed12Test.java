@@ -81,6 +81,18 @@ class Seed12Test {
   }
 
   @Test
+  void seed12_macd_is_bit_for_bit_the_standard_macd_line_and_the_means_match_sma_once_warm() {
+    Bars bars = TestData.futures("IML8.cfe");
+    FeatureFrame seed = SEED12.compute(bars);
+    FeatureFrame standard = FeatureSet.parse("macd_line,sma_5,sma_20", List.of()).compute(bars);
+    assertThat(seed.column("macd")).isEqualTo(standard.column("macd_line"));
+    for (int i = 19; i < bars.size(); i++) {
+      assertThat(seed.column("ma_5")[i]).isCloseTo(standard.column("sma_5")[i], org.assertj.core.api.Assertions.withinPercentage(1e-10));
+      assertThat(seed.column("ma_20")[i]).isCloseTo(standard.column("sma_20")[i], org.assertj.core.api.Assertions.withinPercentage(1e-10));
+    }
+  }
+
+  @Test
   void warm_up_rows_are_zero_and_real_values_start_at_each_lookback() {
     Bars bars = TestData.futures("IFL8.cfe");
     FeatureFrame frame = SEED12.compute(bars);
