@@ -37,11 +37,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "FILE", description = "Input file (default: data/cn_index_futures_1m.csv.gz).")
   Path input;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Measured runs (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Option(names = "--runs", paramLabel = "N", description = "Measured runs (default: 30 for ingest, 200 for features).")
+  Integer runs;
 
-  @Option(names = "--warmups", paramLabel = "N", defaultValue = "20", description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
-  int warmups;
+  @Option(names = "--warmups", paramLabel = "N", description = "Unmeasured warm-up runs, so the JIT has compiled the hot loops (default: 20 for ingest, 300 for features).")
+  Integer warmups;
 
   @Option(names = "--set", paramLabel = "SPEC", defaultValue = "seed12", description = "Feature spec for the features benchmark (default: ${DEFAULT-VALUE}).")
   String set;
@@ -55,12 +55,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
+    boolean ingest = name.equals("ingest");
+    int runs = this.runs != null ? this.runs : ingest ? 30 : 200;
+    int warmups = this.warmups != null ? this.warmups : ingest ? 20 : 300;
     if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
     Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
     long[] nanos;
     long rows;
     Map<String, Object> extra = new LinkedHashMap<>();
-    if (name.equals("ingest")) {
+    if (ingest) {
       nanos = IngestBenchmark.run(file, warmups, runs);
       rows = MarketData.load(file, ReadOptions.defaults()).report().rowsKept();
     } else {
