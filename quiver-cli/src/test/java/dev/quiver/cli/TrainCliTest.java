@@ -98,4 +98,24 @@ class TrainCliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--config", "--data");
   }
+
+  @Test
+  void a_users_own_column_is_usable_as_a_feature_by_name() throws Exception {
+    // the futures bars plus a column of the user's: the previous bar's return, computed causally
+    dev.quiver.data.Bars b = TestData.futures("IFL8.cfe");
+    StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume,symbol,my_signal\n");
+    for (int i = 0; i < 20_000; i++) {
+      double signal = i == 0 ? 0 : b.close()[i] / b.close()[i - 1] - 1;
+      csv.append(java.time.Instant.ofEpochMilli(b.time()[i])).append(',').append(b.open()[i]).append(',').append(b.high()[i]).append(',')
+          .append(b.low()[i]).append(',').append(b.close()[i]).append(',').append(b.volume()[i]).append(",IFL8,").append(signal).append('\n');
+    }
+    Path file = dir.resolve("with_signal.csv");
+    Files.writeString(file, csv);
+    Cli r = Cli.run("train", "--data", file.toString(), "--features", "rsi_14,my_signal", "--models", "logistic", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Json.MAPPER.readTree(r.out()).get(0).get("status").asText()).isEqualTo("ok");
+    Cli bad = Cli.run("train", "--data", file.toString(), "--features", "rsi_14,my_signl", "--models", "logistic");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("my_signl", "my_signal");
+  }
 }
