@@ -49,39 +49,9 @@ public final class BadInputException extends QuiverException {
   public static BadInputException unknown(String what, String given, Collection<String> valid) {
     List<String> sorted = new ArrayList<>(valid);
     sorted.sort(Comparator.naturalOrder());
-    String near = closest(given, sorted);
+    String near = NameSuggestion.closest(given, sorted);
     String message = "unknown " + what + " '" + given + "'" + (near == null ? "" : "; did you mean '" + near + "'?");
     return new BadInputException(Where.none(), message, "valid: " + String.join(", ", sorted));
-  }
-
-  private static String closest(String given, List<String> valid) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String v : valid) {
-      int d = editDistance(given.toLowerCase(), v.toLowerCase());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = v;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, given.length() / 3) ? best : null;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static String summary(List<Problem> problems, String fix) {

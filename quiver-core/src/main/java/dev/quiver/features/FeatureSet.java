@@ -2,6 +2,7 @@ package dev.quiver.features;
 
 import dev.quiver.data.Bars;
 import dev.quiver.error.BadInputException;
+import dev.quiver.error.NameSuggestion;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import java.util.ArrayList;

@@ -48,6 +48,16 @@ public final class Params {
     return new Params(specs, Collections.unmodifiableMap(next));
   }
 
+  /**
+   * The named variant of these defaults with user overrides on top: what every family's
+   * {@link ModelFamily#params} does. An unknown variant fails naming the valid ones.
+   */
+  public Params variant(String family, Map<String, ? extends Map<String, ?>> variants, String variant, Map<String, String> overrides) {
+    Map<String, ?> v = variants.get(variant);
+    if (v == null) throw BadInputException.unknown(family + " variant", variant, new java.util.TreeSet<>(variants.keySet()));
+    return with(v).override(overrides);
+  }
+
   /** These params with user overrides parsed from text (YAML scalars, command-line values). */
   public Params override(Map<String, String> overrides) {
     Map<String, Object> next = new LinkedHashMap<>(values);

@@ -1,6 +1,5 @@
 package dev.quiver.gbdt;
 
-import dev.quiver.error.BadInputException;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamily;
@@ -11,7 +10,6 @@ import dev.quiver.model.Trainer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Gradient-boosted trees by LightGBM (lightgbm4j 4.3.0-1, native), for {@link Task#BINARY}
@@ -74,9 +72,7 @@ public final class LightGbmFamily implements ModelFamily {
 
   @Override
   public Params params(String variant, Map<String, String> overrides) {
-    Map<String, Object> v = VARIANTS.get(variant);
-    if (v == null) throw BadInputException.unknown("lightgbm variant", variant, new TreeMap<>(VARIANTS).keySet());
-    return DEFAULTS.with(v).override(overrides);
+    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
   }
 
   @Override

@@ -12,7 +12,6 @@ import dev.quiver.model.Trainer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * L1- or L2-regularized logistic regression by liblinear 2.44 (pure Java), {@link Task#BINARY}
@@ -63,9 +62,7 @@ public final class LogisticFamily implements ModelFamily {
 
   @Override
   public Params params(String variant, Map<String, String> overrides) {
-    Map<String, Object> v = VARIANTS.get(variant);
-    if (v == null) throw BadInputException.unknown("logistic variant", variant, new TreeMap<>(VARIANTS).keySet());
-    Params p = DEFAULTS.with(v).override(overrides);
+    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
     if (p.getString("penalty").equals("l1") && p.getString("solver").equals("dual")) {
       throw new BadInputException(Where.none(), "logistic solver 'dual' supports penalty l2 only, got penalty l1", "use solver primal (or auto) with l1");
     }

@@ -1,14 +1,14 @@
-package dev.quiver.features;
+package dev.quiver.error;
 
 import java.util.Collection;
 
 /** The closest known name to a mistyped one, by case-insensitive edit distance. */
-final class NameSuggestion {
+public final class NameSuggestion {
 
   private NameSuggestion() {}
 
   /** The nearest candidate within max(2, length/3) edits, or null. Ties go to the first. */
-  static String closest(String given, Collection<String> candidates) {
+  public static String closest(String given, Collection<String> candidates) {
     String g = given.toLowerCase(java.util.Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
