@@ -8,10 +8,11 @@ import java.util.Objects;
  * test or validation period, see {@link Purge}). Validation may be empty; it serves early
  * stopping only, never reported scores.
  *
- * <p>Chronological splits ({@link Holdout}, {@link WalkForward}, {@link TimeSeriesSplit}) give
- * contiguous segments, read with {@link #trainFrom()} .. {@link #testTo()} as half-open ranges
- * {@code [from, to)}. Purged k-fold trains on both sides of its test block and CPCV tests several
- * groups at once, so their train (and CPCV's test) rows are several ranges: read them with
+ * <p>{@link Holdout} and {@link TimeSeriesSplit} give contiguous segments, read with
+ * {@link #trainFrom()} .. {@link #testTo()} as half-open ranges {@code [from, to)}; so does
+ * walk-forward while label ends grow with the row (fixed horizons). Purged k-fold trains on both
+ * sides of its test block, CPCV tests several groups at once, and labels of varying length (triple
+ * barrier) can leave purged holes inside a training window, so in general read the rows with
  * {@link #train()}, {@link #test()} ({@link Rows#toArray()} gives a sorted {@code int[]}). The
  * range accessors of a segment that is not one range throw {@link IllegalStateException} rather
  * than hand out a span that would include purged or test rows.

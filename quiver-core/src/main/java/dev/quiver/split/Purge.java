@@ -46,9 +46,23 @@ public final class Purge {
       maxEnd[k] = m;
     }
     Rows.Builder kept = new Rows.Builder();
+    int t = 0;
     for (int c = 0; c < candidates.rangeCount(); c++) {
-      for (int i = candidates.from(c); i < candidates.to(c); i++) {
-        if (keeps(i, labelEnd[i], first, maxEnd, embargo) && !test.contains(i)) kept.add(i);
+      int i = candidates.from(c);
+      int to = candidates.to(c);
+      while (i < to) {
+        while (t < blocks && test.to(t) <= i) t++;
+        if (t < blocks && test.from(t) <= i) {
+          i = test.to(t);
+          continue;
+        }
+        int stop = t < blocks ? Math.min(to, test.from(t)) : to;
+        while (i < stop) {
+          int run = i;
+          while (run < stop && keeps(run, labelEnd[run], first, maxEnd, embargo)) run++;
+          kept.addRange(i, run);
+          i = run < stop ? run + 1 : stop;
+        }
       }
     }
     return kept.build();

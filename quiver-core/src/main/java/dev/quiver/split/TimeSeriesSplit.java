@@ -14,8 +14,9 @@ import java.util.List;
  * before that start minus the last {@code gap}; with {@code maxTrainSize} only the latest
  * {@code maxTrainSize} of them.
  *
- * <p>Like scikit-learn it does not purge: labels are ignored, so set {@code gap} to at least the
- * label horizon (in rows) to keep training labels out of the test block. Errors as
+ * <p>Like scikit-learn it does not purge: labels are ignored. With labels reading {@code H} rows
+ * ahead, a {@code gap} of at least {@code H - 1} keeps every training label out of the test
+ * labels' span in {@link Purge}'s sense (the last training label then ends at the first test row). Errors as
  * scikit-learn raises them: {@code nSplits < 2}; {@code nSplits + 1 > n}; {@code n - gap -
  * T*nSplits <= 0}. Where scikit-learn accepts a value that makes no sense ({@code gap < 0},
  * {@code testSize < 1}, {@code maxTrainSize < 1}; it reads {@code max_train_size=0} as "no
