@@ -71,7 +71,47 @@ public final class ExperimentRunner {
     long start = System.nanoTime();
     Plan plan = plan(config);
     observer.planned(STAGES, plan.jobs.size());
+    Dataset data = buildDataset(config, plan.data, observer);
+    Fold fold = new Holdout(config.split().train(), config.split().validation(), config.split().test(), config.split().minSamples()).fold(data);
+    TrainSet train = data.trainSet(fold.trainFrom(), fold.trainTo());
+    TrainSet valid = fold.validTo() > fold.validFrom() ? data.trainSet(fold.validFrom(), fold.validTo()) : null;
+    TrainSet test = data.trainSet(fold.testFrom(), fold.testTo());
+    observer.stage(String.format(java.util.Locale.ROOT, "dataset %,d rows x %d features; train %,d / validation %,d / test %,d",
+        data.rows(), data.featureNames().size(), train.rows(), valid == null ? 0 : valid.rows(), test.rows()));
 
+    FitInfo info = new FitInfo("", data.sha256(), fold.name());
+    List<JobResult> results = new LocalExecutor(budget, cancel).run(plan.jobs, (job, ctx) -> {
+      Params p = plan.params.get(job.name());
+      return families.get(job.family()).trainer(p).fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
+    }, observer);
+
+    List<LeaderboardRow> rows = new ArrayList<>();
+    for (JobResult r : results) rows.add(score(r, test, data.task()));
+    rows.sort(leaderboardOrder(data.task()));
+    observer.stage("scored " + results.size() + " model" + (results.size() == 1 ? "" : "s") + " on the test segment");
+
+    DatasetSummary summary = new DatasetSummary(config.data().path(), data.symbols(), plan.data.timeframe.label(),
+        plan.data.higher.stream().map(Timeframe::label).toList(), plan.data.labeler.name(), data.task().name().toLowerCase(),
+        data.rows(), data.featureNames(), segment(data, fold.trainFrom(), fold.trainTo()),
+        segment(data, fold.validFrom(), fold.validTo()), segment(data, fold.testFrom(), fold.testTo()), data.sha256());
+    return new ExperimentResult(config, summary, rows, results, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The experiment's dataset, built exactly as {@link #run} builds it: load and validate the
+   * bars, keep the chosen symbols, resample, compute and join the features, label, and drop the
+   * warm-up rows. Reports three stages to {@code observer}; the models are not looked at.
+   *
+   * @throws BadInputException with every problem of the timeframes and label, or of the data
+   */
+  public static Dataset dataset(ExperimentConfig config, RunObserver observer) {
+    List<Problem> problems = new ArrayList<>();
+    DataPlan plan = dataPlan(config, problems);
+    if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
+    return buildDataset(config, plan, observer);
+  }
+
+  private static Dataset buildDataset(ExperimentConfig config, DataPlan plan, RunObserver observer) {
     LoadedData loaded = MarketData.load(Path.of(config.data().path()), readOptions(config.data()));
     List<Bars> series = selectSymbols(loaded.series(), config.data().symbols(), config.data().path());
     long bars = series.stream().mapToLong(Bars::size).sum();
@@ -105,35 +145,35 @@ public final class ExperimentRunner {
     }
     observer.stage(frames.get(0).names().size() + " features computed, label " + plan.labeler.name());
 
-    Dataset data = DatasetBuilder.build(frames, targets, 0);
-    Fold fold = new Holdout(config.split().train(), config.split().validation(), config.split().test(), config.split().minSamples()).fold(data);
-    TrainSet train = data.trainSet(fold.trainFrom(), fold.trainTo());
-    TrainSet valid = fold.validTo() > fold.validFrom() ? data.trainSet(fold.validFrom(), fold.validTo()) : null;
-    TrainSet test = data.trainSet(fold.testFrom(), fold.testTo());
-    observer.stage(String.format(java.util.Locale.ROOT, "dataset %,d rows x %d features; train %,d / validation %,d / test %,d",
-        data.rows(), data.featureNames().size(), train.rows(), valid == null ? 0 : valid.rows(), test.rows()));
-
-    FitInfo info = new FitInfo("", data.sha256(), fold.name());
-    List<JobResult> results = new LocalExecutor(budget, cancel).run(plan.jobs, (job, ctx) -> {
-      Params p = plan.params.get(job.name());
-      return families.get(job.family()).trainer(p).fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
-    }, observer);
-
-    List<LeaderboardRow> rows = new ArrayList<>();
-    for (JobResult r : results) rows.add(score(r, test, data.task()));
-    rows.sort(leaderboardOrder(data.task()));
-    observer.stage("scored " + results.size() + " model" + (results.size() == 1 ? "" : "s") + " on the test segment");
-
-    DatasetSummary summary = new DatasetSummary(config.data().path(), data.symbols(), plan.timeframe.label(),
-        plan.higher.stream().map(Timeframe::label).toList(), plan.labeler.name(), data.task().name().toLowerCase(),
-        data.rows(), data.featureNames(), segment(data, fold.trainFrom(), fold.trainTo()),
-        segment(data, fold.validFrom(), fold.validTo()), segment(data, fold.testFrom(), fold.testTo()), data.sha256());
-    return new ExperimentResult(config, summary, rows, results, (System.nanoTime() - start) / 1e9);
+    return DatasetBuilder.build(frames, targets, 0);
   }
 
   /** Everything that can be checked before reading data, with every problem collected. */
   private Plan plan(ExperimentConfig config) {
     List<Problem> problems = new ArrayList<>();
+    DataPlan data = dataPlan(config, problems);
+    List<TrainJob> jobs = new ArrayList<>();
+    Map<String, Params> params = new LinkedHashMap<>();
+    for (ExperimentConfig.ModelSpec m : config.models()) {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+      try {
+        ModelFamily family = families.get(m.family());
+        params.put(m.name(), family.params(m.variant(), overrides));
+        jobs.add(new TrainJob(m.name(), m.family(), m.variant(), overrides, config.seed()));
+      } catch (BadInputException e) {
+        for (Problem p : e.problems()) {
+          problems.add(new Problem(Where.cell("experiment", 0, "models." + m.name()), p.value(), p.rule(),
+              "model '" + m.name() + "': " + p.message() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")")));
+        }
+      }
+    }
+    if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
+    return new Plan(data, jobs, params);
+  }
+
+  /** The timeframes and the labeler, each problem added to {@code problems} (fields null where one was found). */
+  private static DataPlan dataPlan(ExperimentConfig config, List<Problem> problems) {
     Timeframe tf = null;
     try {
       tf = Timeframe.parse(config.timeframe());
@@ -158,27 +198,12 @@ public final class ExperimentRunner {
     } catch (BadInputException e) {
       problems.addAll(e.problems());
     }
-    List<TrainJob> jobs = new ArrayList<>();
-    Map<String, Params> params = new LinkedHashMap<>();
-    for (ExperimentConfig.ModelSpec m : config.models()) {
-      Map<String, String> overrides = new LinkedHashMap<>();
-      m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
-      try {
-        ModelFamily family = families.get(m.family());
-        params.put(m.name(), family.params(m.variant(), overrides));
-        jobs.add(new TrainJob(m.name(), m.family(), m.variant(), overrides, config.seed()));
-      } catch (BadInputException e) {
-        for (Problem p : e.problems()) {
-          problems.add(new Problem(Where.cell("experiment", 0, "models." + m.name()), p.value(), p.rule(),
-              "model '" + m.name() + "': " + p.message() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")")));
-        }
-      }
-    }
-    if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
-    return new Plan(tf, higher, labeler, jobs, params);
+    return new DataPlan(tf, higher, labeler);
   }
 
-  private record Plan(Timeframe timeframe, List<Timeframe> higher, Labeler labeler, List<TrainJob> jobs, Map<String, Params> params) {}
+  private record DataPlan(Timeframe timeframe, List<Timeframe> higher, Labeler labeler) {}
+
+  private record Plan(DataPlan data, List<TrainJob> jobs, Map<String, Params> params) {}
 
   public static ReadOptions readOptions(ExperimentConfig.Data d) {
     ReadOptions o = ReadOptions.defaults().withPolicy(Policy.parse(d.policy())).withZone(zone(d.zone()));

@@ -22,7 +22,10 @@ import java.util.Locale;
  * first row whose label end is {@code >= testFrom}. Afterwards every training label reads only
  * bars that open before the first validation bar (and, with an empty validation, before the
  * first test bar), and every validation label only bars that open before the first test bar.
- * No embargo is needed: nothing is trained on after the test segment.
+ * No embargo is needed: nothing is trained on after the test segment. This cut is at least as
+ * strict as {@link Purge}'s rule (which keeps a label ending exactly at the next segment's first
+ * row, and keeps rows after a purged one whose own labels end in time): segments stay single
+ * ranges and no kept label reads any bar of a later segment.
  *
  * <p>After purging each segment must hold at least {@code minSamples} rows (validation only when
  * its fraction is above 0), else a {@link BadInputException} says how many rows there are and
@@ -75,22 +78,31 @@ public final class Holdout implements Splitter {
   }
 
   @Override
-  public List<Fold> folds(Dataset data) {
-    return List.of(fold(data));
+  public List<Fold> folds(Timeline rows) {
+    return List.of(fold(rows));
   }
 
   /** The fold of {@code data}, cut and purged as the class comment says; fails when a segment is too small. */
   public Fold fold(Dataset data) {
-    Fold fold = cutAndPurge(data);
-    checkSizes(fold, data.rows());
+    return fold(Timeline.of(data));
+  }
+
+  /** The fold of {@code rows}, cut and purged as the class comment says; fails when a segment is too small. */
+  public Fold fold(Timeline rows) {
+    Fold fold = cutAndPurge(rows);
+    checkSizes(fold, rows.rows());
     return fold;
   }
 
   /** The fold before its segment sizes are checked. */
   Fold cutAndPurge(Dataset data) {
-    int n = data.rows();
-    long[] time = data.time();
-    int[] labelEnd = data.labelEnd();
+    return cutAndPurge(Timeline.of(data));
+  }
+
+  private Fold cutAndPurge(Timeline rows) {
+    int n = rows.rows();
+    long[] time = rows.time();
+    int[] labelEnd = rows.labelEnd();
     int validFrom = groupStart(time, cut(n, train));
     int testFrom = groupStart(time, cut(n, train + validation));
     int trainTo = firstReaching(labelEnd, 0, validFrom, validFrom);

@@ -3,8 +3,18 @@ package dev.quiver.split;
 import dev.quiver.dataset.Dataset;
 import java.util.List;
 
-/** Cuts a dataset into folds of row ranges; deterministic (same dataset, same folds). */
+/**
+ * Cuts rows into folds; deterministic (the same rows always give the same folds). Every splitter
+ * works on a {@link Timeline}, so a dataset and a bare row count ({@code quiver split --rows})
+ * go through the same code.
+ */
 public interface Splitter {
 
-  List<Fold> folds(Dataset data);
+  /** The folds of these rows, in order. */
+  List<Fold> folds(Timeline rows);
+
+  /** The folds of a dataset's rows, purged with its label ends. */
+  default List<Fold> folds(Dataset data) {
+    return folds(Timeline.of(data));
+  }
 }
