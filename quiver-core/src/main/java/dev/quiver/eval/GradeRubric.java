@@ -58,6 +58,9 @@ public record GradeRubric(List<Level> levels, long minTrades, long minSamples) {
     }
   }
 
+  private static final Grade[] LADDER = {Grade.S, Grade.A_PLUS, Grade.A, Grade.A_MINUS, Grade.B_PLUS, Grade.B, Grade.B_MINUS,
+      Grade.C_PLUS, Grade.C};
+
   public static final GradeRubric DEFAULT = new GradeRubric(List.of(
       new Level(Grade.S, 0.99, 3.00, -0.10, 0.55, 0.50),
       new Level(Grade.A_PLUS, 0.975, 2.50, -0.12, 0.54, 0.75),
@@ -68,9 +71,6 @@ public record GradeRubric(List<Level> levels, long minTrades, long minSamples) {
       new Level(Grade.B_MINUS, 0.60, 1.00, -0.30, 0.50, 2.00),
       new Level(Grade.C_PLUS, 0.50, 0.75, -0.35, 0.49, 2.50),
       new Level(Grade.C, 0.00, 0.50, -0.40, 0.48, 3.00)), 30, 250);
-
-  private static final Grade[] LADDER = {Grade.S, Grade.A_PLUS, Grade.A, Grade.A_MINUS, Grade.B_PLUS, Grade.B, Grade.B_MINUS,
-      Grade.C_PLUS, Grade.C};
 
   public GradeRubric {
     levels = List.copyOf(levels);
@@ -110,7 +110,7 @@ public record GradeRubric(List<Level> levels, long minTrades, long minSamples) {
       }
       above = checks;
     }
-    return new GradeResult(Grade.D, "Sharpe " + num(in.sharpe()) + " > 0 but " + firstFailure(above), texts(above));
+    return new GradeResult(Grade.D, "Sharpe > 0 but " + firstFailure(above), texts(above));
   }
 
   private GradeResult capped(GradeResult r, GradeInputs in) {

@@ -97,7 +97,7 @@ public final class TradingSimulator {
       double pos = rule.position(p);
       double prev = lastPos[s];
       double to = Math.abs(pos - prev);
-      double net = pos * r - to * c;
+      double net = pos * r - to * c + 0.0; // + 0.0: flat through a falling bar is 0, not -0
       position[i] = pos;
       turnover[i] = to;
       rowReturn[i] = net;
