@@ -1,7 +1,5 @@
 package dev.quiver.eval;
 
-import java.util.Arrays;
-
 /**
  * Information coefficients of predictions against realised forward returns, pooled over all the
  * rows given (for several symbols: one correlation over every row, not a mean of per-timestamp
@@ -11,6 +9,10 @@ import java.util.Arrays;
  * fewer than 2 rows or either side is constant. Stateless and thread-safe.
  */
 public final class InformationCoefficient {
+
+  private static final int DIGIT_BITS = 11;
+  private static final int RADIX = 1 << DIGIT_BITS;
+  private static final long MASK = RADIX - 1;
 
   private InformationCoefficient() {}
 
@@ -50,33 +52,49 @@ public final class InformationCoefficient {
 
   /**
    * 1-based ranks with ties averaged: a value's rank is the mean of the first and last positions
-   * its equals occupy in sorted order. {@code -0.0} ties with {@code 0.0}.
+   * its equals occupy in sorted order. {@code -0.0} ties with {@code 0.0}. The values are sorted
+   * with their row numbers by an LSD radix sort on order-preserving 64-bit keys (11 bits a pass,
+   * passes whose digit is the same for every key skipped): linear time and sequential memory
+   * access, where a comparison sort of indices would chase pointers.
    */
   static double[] averageRanks(double[] v) {
     int n = v.length;
-    double[] sorted = new double[n];
-    for (int i = 0; i < n; i++) sorted[i] = v[i] + 0.0;
-    Arrays.sort(sorted);
-    double[] ranks = new double[n];
+    long[] keys = new long[n];
+    int[] rows = new int[n];
     for (int i = 0; i < n; i++) {
-      double x = v[i] + 0.0;
-      int first = lowerBound(sorted, x);
-      int last = lowerBound(sorted, Math.nextUp(x)) - 1;
-      ranks[i] = (first + last) / 2.0 + 1;
+      long bits = Double.doubleToRawLongBits(v[i] + 0.0);
+      keys[i] = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+      rows[i] = i;
+    }
+    long[] keysOut = new long[n];
+    int[] rowsOut = new int[n];
+    int[] count = new int[RADIX + 1];
+    for (int shift = 0; shift < 64; shift += DIGIT_BITS) {
+      java.util.Arrays.fill(count, 0);
+      for (int i = 0; i < n; i++) count[(int) ((keys[i] >>> shift) & MASK) + 1]++;
+      if (n > 0 && count[(int) ((keys[0] >>> shift) & MASK) + 1] == n) continue;
+      for (int d = 0; d < RADIX; d++) count[d + 1] += count[d];
+      for (int i = 0; i < n; i++) {
+        int at = count[(int) ((keys[i] >>> shift) & MASK)]++;
+        keysOut[at] = keys[i];
+        rowsOut[at] = rows[i];
+      }
+      long[] k = keys;
+      keys = keysOut;
+      keysOut = k;
+      int[] r = rows;
+      rows = rowsOut;
+      rowsOut = r;
+    }
+    double[] ranks = new double[n];
+    for (int a = 0; a < n; ) {
+      int b = a + 1;
+      while (b < n && keys[b] == keys[a]) b++;
+      double rank = (a + b + 1) / 2.0;
+      for (int k = a; k < b; k++) ranks[rows[k]] = rank;
+      a = b;
     }
     return ranks;
-  }
-
-  /** The first index whose value is >= x. */
-  private static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private static void check(double[] x, double[] y) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class InformationCoefficientTest {
@@ -54,5 +58,25 @@ class InformationCoefficientTest {
     assertThat(InformationCoefficient.pearson(new double[] {1}, new double[] {2})).isNaN();
     assertThatThrownBy(() -> InformationCoefficient.pearson(new double[] {1, Double.NaN}, new double[] {1, 2})).hasMessageContaining("row 1");
     assertThatThrownBy(() -> InformationCoefficient.spearman(new double[] {1}, new double[] {1, 2})).hasMessageContaining("1 predictions for 2");
+  }
+
+  @Property(tries = 60)
+  void radix_ranks_equal_the_counting_definition(@ForAll @IntRange(min = 1, max = 300) int n, @ForAll @IntRange(min = 1, max = 40) int levels,
+      @ForAll long seed) {
+    // rank of v[i] = (number of values below it) + (number equal to it + 1) / 2, over signed values, huge and tiny ones included
+    Random rnd = new Random(seed);
+    double[] scale = {1e-300, 1e-3, 1, 1e6, 1e300};
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) v[i] = (rnd.nextInt(levels) - levels / 2) * scale[rnd.nextInt(scale.length)];
+    double[] ranks = InformationCoefficient.averageRanks(v);
+    for (int i = 0; i < n; i++) {
+      int below = 0;
+      int equal = 0;
+      for (double w : v) {
+        if (w < v[i]) below++;
+        else if (w == v[i]) equal++;
+      }
+      assertThat(ranks[i]).isEqualTo(below + (equal + 1) / 2.0);
+    }
   }
 }
