@@ -5,6 +5,7 @@ import dev.quiver.data.IngestBenchmark;
 import dev.quiver.data.MarketData;
 import dev.quiver.data.ReadOptions;
 import dev.quiver.error.BadInputException;
+import dev.quiver.eval.MetricsBenchmark;
 import dev.quiver.features.FeatureSet;
 import dev.quiver.features.FeaturesBenchmark;
 import java.io.PrintWriter;
@@ -26,21 +27,22 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Measure a speed target after JIT warm-up and print median and minimum wall time per run.",
         "  ingest    read a CSV.gz of bars into columnar Bars (default input: the bundled 144,000 futures bars)",
         "  features  compute the seed12 set on every symbol of the input (data already loaded)",
+        "  metrics   every return metric of 1,000,000 seeded normal returns (java.util.Random(42), mean 0.0002, std 0.01)",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
-  static final List<String> NAMES = List.of("ingest", "features");
+  static final List<String> NAMES = List.of("ingest", "features", "metrics");
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "ingest or features.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "ingest, features or metrics.")
   String name;
 
   @Option(names = "--input", paramLabel = "FILE", description = "Input file (default: data/cn_index_futures_1m.csv.gz).")
   Path input;
 
-  @Option(names = "--runs", paramLabel = "N", description = "Measured runs (default: 30 for ingest, 200 for features).")
+  @Option(names = "--runs", paramLabel = "N", description = "Measured runs (default: 30 for ingest, 200 for features, 100 for metrics).")
   Integer runs;
 
-  @Option(names = "--warmups", paramLabel = "N", description = "Unmeasured warm-up runs, so the JIT has compiled the hot loops (default: 20 for ingest, 300 for features).")
+  @Option(names = "--warmups", paramLabel = "N", description = "Unmeasured warm-up runs, so the JIT has compiled the hot loops (default: 20 for ingest, 300 for features, 200 for metrics).")
   Integer warmups;
 
   @Option(names = "--set", paramLabel = "SPEC", defaultValue = "seed12", description = "Feature spec for the features benchmark (default: ${DEFAULT-VALUE}).")
@@ -56,17 +58,27 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     boolean ingest = name.equals("ingest");
-    int runs = this.runs != null ? this.runs : ingest ? 30 : 200;
-    int warmups = this.warmups != null ? this.warmups : ingest ? 20 : 300;
+    boolean metrics = name.equals("metrics");
+    int runs = this.runs != null ? this.runs : ingest ? 30 : metrics ? 100 : 200;
+    int warmups = this.warmups != null ? this.warmups : ingest ? 20 : metrics ? 200 : 300;
     if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
-    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
     long[] nanos;
     long rows;
     Map<String, Object> extra = new LinkedHashMap<>();
-    if (ingest) {
+    String source;
+    if (metrics) {
+      double[] returns = MetricsBenchmark.seededReturns(MetricsBenchmark.DEFAULT_SIZE, MetricsBenchmark.DEFAULT_SEED);
+      nanos = MetricsBenchmark.run(returns, 252, warmups, runs);
+      rows = returns.length;
+      source = "generated (seed " + MetricsBenchmark.DEFAULT_SEED + ")";
+    } else if (ingest) {
+      Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+      source = file.toString();
       nanos = IngestBenchmark.run(file, warmups, runs);
       rows = MarketData.load(file, ReadOptions.defaults()).report().rowsKept();
     } else {
+      Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+      source = file.toString();
       List<Bars> series = MarketData.load(file, ReadOptions.defaults()).series();
       FeatureSet features = FeatureSet.parse(set, series.get(0).extras().keySet());
       nanos = FeaturesBenchmark.run(series, features, warmups, runs);
@@ -87,12 +99,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
       m.put("median_ms", median);
       m.put("min_ms", min);
       m.put("max_ms", max);
-      m.put("input", file.toString());
+      m.put("input", source);
       m.put("rows", rows);
       m.putAll(extra);
       JsonOut.print(out, m);
     } else {
-      out.printf(Locale.ROOT, "%s: %,d rows from %s%n", name, rows, file.getFileName());
+      out.printf(Locale.ROOT, "%s: %,d rows from %s%n", name, rows, metrics ? source : Path.of(source).getFileName());
       out.printf(Locale.ROOT, "median %.3f ms, min %.3f ms, max %.3f ms over %d runs (after %d warm-up runs)%n", median, min, max, runs, warmups);
       out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
       out.flush();

@@ -16,11 +16,13 @@ import java.util.Arrays;
  *       scikit-learn's {@code zero_division=0}.
  *   <li>{@code logLoss}: mean of {@code -(y ln p + (1 - y) ln(1 - p))}, natural log, with p
  *       clipped to {@code [1e-15, 1 - 1e-15]}.
+ *   <li>{@code brier}: mean of {@code (p - y)^2}, p unclipped (scikit-learn's
+ *       {@code brier_score_loss}); 0 is perfect, 0.25 is a constant 0.5.
  * </ul>
  *
  * All fields are NaN (and n 0) for no rows.
  */
-public record ClassificationMetrics(double auc, double accuracy, double precision, double recall, double f1, double logLoss, long n) {
+public record ClassificationMetrics(double auc, double accuracy, double precision, double recall, double f1, double logLoss, double brier, long n) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
   private static final double EPS = 1e-15;
@@ -36,9 +38,10 @@ public record ClassificationMetrics(double auc, double accuracy, double precisio
   public static ClassificationMetrics of(float[] y, double[] p, double threshold) {
     int n = y.length;
     if (p.length != n) throw new IllegalArgumentException(p.length + " predictions for " + n + " labels");
-    if (n == 0) return new ClassificationMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+    if (n == 0) return new ClassificationMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     long tp = 0, fp = 0, tn = 0, fn = 0;
     double loss = 0;
+    double squares = 0;
     for (int i = 0; i < n; i++) {
       float label = y[i];
       double pi = p[i];
@@ -52,11 +55,12 @@ public record ClassificationMetrics(double auc, double accuracy, double precisio
       else tn++;
       double c = Math.min(1 - EPS, Math.max(EPS, pi));
       loss -= label == 1f ? Math.log(c) : Math.log(1 - c);
+      squares += (pi - label) * (pi - label);
     }
     double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
     double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-    return new ClassificationMetrics(auc(y, p, tp + fn), (double) (tp + tn) / n, precision, recall, f1, loss / n, n);
+    return new ClassificationMetrics(auc(y, p, tp + fn), (double) (tp + tn) / n, precision, recall, f1, loss / n, squares / n, n);
   }
 
   /** Mann-Whitney: twice U counted in integers (2 per positive above a negative, 1 per tie) over 2 * pos * neg. */

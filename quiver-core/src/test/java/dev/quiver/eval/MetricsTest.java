@@ -113,4 +113,30 @@ class MetricsTest {
     assertThat(m.directionalAccuracy()).isEqualTo(0.5);
     assertThat(RegressionMetrics.of(new float[] {1, 1}, new double[] {1, 2}).r2()).isNaN(); // constant y
   }
+
+  @Test
+  void brier_score_is_the_mean_squared_probability_error() {
+    // (0.1^2 + 0.8^2 + 0.3^2 + 0.5^2 + 0.5^2 + 0.3^2 + 0.8^2 + 0.1^2) / 8 = 1.98 / 8 = 0.2475
+    // python: sklearn.metrics.brier_score_loss(Y, P) = 0.24750000000000005
+    assertThat(ClassificationMetrics.of(Y, P).brier()).isCloseTo(0.2475, within(1e-15));
+    assertThat(ClassificationMetrics.of(new float[] {1, 0}, new double[] {1.0, 0.0}).brier()).isZero();
+    assertThat(ClassificationMetrics.of(new float[0], new double[0]).brier()).isNaN();
+  }
+
+  @Test
+  void pinball_loss_weights_under_and_over_forecasts_by_tau() {
+    // y - q = 0.01, -0.02, -0.01, 0.02, 0.015: outcomes above the forecast sum to 0.045, below to 0.03
+    //   tau 0.1: (0.1 * 0.045 + 0.9 * 0.03) / 5 = 0.0063;  tau 0.9: (0.9 * 0.045 + 0.1 * 0.03) / 5 = 0.0087
+    //   tau 0.5: half the mean absolute error, 0.075 / 5 / 2 = 0.0075; coverage (y <= q): rows 1 and 2 -> 0.4
+    // python (y as float32, as here): sklearn.metrics.mean_pinball_loss(y, q, alpha=0.1) = 0.006299999894946814
+    float[] y = {0.01f, -0.02f, 0.0f, 0.03f, 0.015f};
+    double[] q = {0.0, 0.0, 0.01, 0.01, 0.0};
+    assertThat(QuantileMetrics.of(y, q, 0.1).pinballLoss()).isCloseTo(0.006299999894946814, within(1e-15));
+    assertThat(QuantileMetrics.of(y, q, 0.1).pinballLoss()).isCloseTo(0.0063, within(1e-9));
+    assertThat(QuantileMetrics.of(y, q, 0.9).pinballLoss()).isCloseTo(0.0087, within(1e-9));
+    assertThat(QuantileMetrics.of(y, q, 0.5).pinballLoss()).isCloseTo(0.0075, within(1e-9));
+    assertThat(QuantileMetrics.of(y, q, 0.5).coverage()).isEqualTo(0.4);
+    assertThat(QuantileMetrics.of(new float[0], new double[0], 0.5).pinballLoss()).isNaN();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuantileMetrics.of(y, q, 1.0)).hasMessageContaining("tau");
+  }
 }
