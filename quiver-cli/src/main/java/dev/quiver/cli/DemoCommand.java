@@ -2,6 +2,8 @@ package dev.quiver.cli;
 
 import dev.quiver.config.ExperimentConfig;
 import dev.quiver.config.ExperimentConfigs;
+import dev.quiver.registry.ModelRegistry;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--registry", paramLabel = "DIR",
+      description = "Also register the trained models in this model registry (created when missing) and end with quiver models list.")
+  Path registry;
+
   @Spec
   CommandSpec spec;
 
@@ -41,7 +47,15 @@ public final class DemoCommand implements Callable<Integer> {
         new ExperimentConfig.Data(data.toString(), null, null, null, "fail", List.of()),
         "1m", List.of("5m", "15m", "1h"), FEATURES, "seed12,rsi_14,atr_14", "direction", null,
         List.of(new ExperimentConfig.ModelSpec("lightgbm", null, null, Map.of()),
-            new ExperimentConfig.ModelSpec("logistic", null, null, Map.of()))));
-    return TrainCommand.run(c, format, spec);
+            new ExperimentConfig.ModelSpec("logistic", null, null, Map.of())),
+        registry == null ? null : ExperimentConfig.Registry.of(registry.toString())));
+    return TrainCommand.run(c, format, spec, versions -> {
+      if (format == OutputFormat.JSON) return;
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%n$ quiver models list --registry %s%n", registry);
+      try (ModelRegistry r = ModelRegistry.open(registry)) {
+        ModelsListCommand.print(r.list(null, null, false), OutputFormat.TEXT, out);
+      }
+    });
   }
 }

@@ -9,6 +9,9 @@ import dev.quiver.experiment.ExperimentResult;
 import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.ModelFamilies;
+import dev.quiver.registry.ExperimentRegistration;
+import dev.quiver.registry.ModelRegistry;
+import dev.quiver.registry.ModelVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = "--registry", paramLabel = "DIR",
+      description = "Register every trained model in this model registry (created when missing) and print NAME@VERSION; overrides the experiment's registry.")
+  Path registry;
+
   @Mixin
   InputOptions input;
 
@@ -74,7 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
       c = overrideFromFlags(c);
     } else if (data != null) {
       c = ExperimentConfigs.withDefaults(new ExperimentConfig("train", seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
-          timeframe, higher, features, null, label, null, modelSpecs()));
+          timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())));
     } else {
       throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
     }
@@ -85,7 +92,8 @@ public final class TrainCommand implements Callable<Integer> {
     return ExperimentConfigs.withDefaults(new ExperimentConfig(c.name(), seed != null ? seed : c.seed(), threads != null ? threads : c.threads(),
         c.data(), timeframe != null ? timeframe : c.timeframe(), higher != null ? higher : c.higherTimeframes(),
         features != null ? features : c.features(), c.higherFeatures(), label != null ? label : c.label(), c.split(),
-        models != null ? modelSpecs() : c.models()));
+        models != null ? modelSpecs() : c.models(), registry == null ? c.registry()
+            : new ExperimentConfig.Registry(registry.toString(), c.registry() == null ? null : c.registry().maxVersions())));
   }
 
   private List<ExperimentConfig.ModelSpec> modelSpecs() {
@@ -98,8 +106,17 @@ public final class TrainCommand implements Callable<Integer> {
     return specs;
   }
 
-  /** Runs {@code c} with a progress display on stderr and prints the leaderboard. */
+  /**
+   * Runs {@code c} with a progress display on stderr and prints the leaderboard; when the
+   * experiment names a registry, registers every fitted model and prints {@code registered
+   * NAME@VERSION (folder)} lines (on stderr with JSON output, so stdout stays one JSON document).
+   */
   static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec) {
+    return run(c, format, spec, versions -> {});
+  }
+
+  /** As {@link #run(ExperimentConfig, OutputFormat, CommandSpec)}, then hands the registered versions to {@code after}. */
+  static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec, java.util.function.Consumer<List<ModelVersion>> after) {
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
     ExperimentRunner runner = new ExperimentRunner(ModelFamilies.discover(), budget, Cancellation.none());
     ExperimentResult result;
@@ -107,6 +124,17 @@ public final class TrainCommand implements Callable<Integer> {
       result = runner.run(c, progress);
     }
     LeaderboardPrinter.print(result, format, spec.commandLine().getOut());
+    if (c.registry() != null) {
+      List<ModelVersion> versions;
+      try (ModelRegistry registry = ModelRegistry.create(Path.of(c.registry().path()))) {
+        versions = ExperimentRegistration.register(registry, result);
+      }
+      java.io.PrintWriter out = format == OutputFormat.JSON ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      if (format != OutputFormat.JSON && !versions.isEmpty()) out.println();
+      for (ModelVersion v : versions) out.printf("registered %s (%s)%n", v.id(), v.directory());
+      out.flush();
+      after.accept(versions);
+    }
     boolean anyOk = result.leaderboard().stream().anyMatch(r -> r.status().equals("ok"));
     return anyOk ? 0 : 1;
   }

@@ -1,5 +1,6 @@
 package dev.quiver.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +22,22 @@ import java.util.Map;
  *   - family: lightgbm
  *     params: {num_leaves: 63}
  *   - family: logistic
+ * registry: models                  # or {path: models, max_versions: 10}; absent: nothing is registered
  * </pre>
  */
 public record ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe,
     List<String> higherTimeframes, String features, String higherFeatures, String label, Split split,
-    List<ModelSpec> models) {
+    List<ModelSpec> models, Registry registry) {
+
+  /** The canonical constructor, the one YAML binds to. */
+  @JsonCreator
+  public ExperimentConfig {}
+
+  /** An experiment that registers nothing (the form before {@code registry} existed). */
+  public ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe, List<String> higherTimeframes,
+      String features, String higherFeatures, String label, Split split, List<ModelSpec> models) {
+    this(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, null);
+  }
 
   /** Where the bars come from and how to read them. {@code path} is relative to the YAML file. */
   public record Data(String path, String columns, String timestampFormat, String zone, String policy,
@@ -33,6 +45,24 @@ public record ExperimentConfig(String name, Long seed, Integer threads, Data dat
 
   /** Chronological holdout fractions and the minimum rows per segment. */
   public record Split(Double train, Double validation, Double test, Integer minSamples) {}
+
+  /**
+   * Where to register every model the experiment trains: a registry folder ({@code path},
+   * relative to the YAML file) and, optionally, how many active versions of each name to keep
+   * ({@code maxVersions}; older ones are archived). YAML takes the folder alone too:
+   * {@code registry: models}.
+   */
+  public record Registry(String path, Integer maxVersions) {
+
+    @JsonCreator
+    public Registry {}
+
+    /** {@code registry: DIR}: a folder without a retention limit. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Registry of(String path) {
+      return new Registry(path, null);
+    }
+  }
 
   /** One model: a family, a variant (default "balanced"), a display name and parameter overrides. */
   public record ModelSpec(String family, String variant, String name, Map<String, Object> params) {}

@@ -60,9 +60,16 @@ public final class ExperimentConfigs {
     Path base = file.toAbsolutePath().getParent();
     Path data = base.resolve(raw.data().path()).normalize();
     ExperimentConfig.Data d = raw.data();
+    ExperimentConfig.Registry registry = raw.registry();
+    if (registry != null) {
+      if (registry.path() == null || registry.path().isBlank()) {
+        throw new BadInputException(Where.cell(file, keyLine(file, "registry"), "registry.path"), "the registry names no folder", "write registry: DIR or registry: {path: DIR}");
+      }
+      registry = new ExperimentConfig.Registry(base.resolve(registry.path()).normalize().toString(), registry.maxVersions());
+    }
     return withDefaults(new ExperimentConfig(raw.name(), raw.seed(), raw.threads(),
         new ExperimentConfig.Data(data.toString(), d.columns(), d.timestampFormat(), d.zone(), d.policy(), d.symbols()),
-        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models()));
+        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry));
   }
 
   /** Fills every unset field with its default and checks the model list. */
@@ -91,6 +98,10 @@ public final class ExperimentConfigs {
       }
     }
     if (!problems.isEmpty()) throw new BadInputException(problems, "give every model a family and a distinct name");
+    if (c.registry() != null && c.registry().maxVersions() != null && c.registry().maxVersions() < 0) {
+      throw new BadInputException(Where.cell("experiment", 0, "registry.max_versions"), "registry.max_versions must be >= 0, got "
+          + c.registry().maxVersions(), "use 0 (or leave it out) to keep every version");
+    }
     return new ExperimentConfig(
         c.name() == null ? "experiment" : c.name(),
         c.seed() == null ? DEFAULT_SEED : c.seed(),
@@ -104,7 +115,7 @@ public final class ExperimentConfigs {
         c.label() == null ? DEFAULT_LABEL : c.label(),
         new ExperimentConfig.Split(s.train() == null ? 0.7 : s.train(), s.validation() == null ? 0.2 : s.validation(),
             s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples()),
-        List.copyOf(filled));
+        List.copyOf(filled), c.registry());
   }
 
   /** The one line where {@code key} is written as a YAML key, or 0 when none or several. */

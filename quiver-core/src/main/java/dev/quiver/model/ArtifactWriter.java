@@ -12,15 +12,18 @@ import java.util.Map;
 /**
  * Collects a model's files (in its library's native format, plus JSON) under a staging
  * directory, recording the SHA-256 of each. {@link ModelStore#save} commits the directory
- * atomically with a manifest. Not thread-safe.
+ * atomically with a manifest. With {@link Durability#FSYNC} every file is forced to disk as it is
+ * written. Not thread-safe.
  */
 public final class ArtifactWriter {
 
   private final Path dir;
+  private final Durability durability;
   private final Map<String, String> sha256 = new LinkedHashMap<>();
 
-  ArtifactWriter(Path dir) {
+  ArtifactWriter(Path dir, Durability durability) {
     this.dir = dir;
+    this.durability = durability;
   }
 
   /** Writes a file named {@code name} (no directories) into the artifact. */
@@ -33,6 +36,7 @@ public final class ArtifactWriter {
     } catch (IOException e) {
       throw new InternalException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
     }
+    if (durability == Durability.FSYNC) FileSync.file(dir.resolve(name));
     sha256.put(name, Checksums.sha256(bytes));
   }
 
@@ -56,6 +60,7 @@ public final class ArtifactWriter {
 
   /** Records the checksum of a file a library wrote at {@link #path}. */
   public void adopt(String name) {
+    if (durability == Durability.FSYNC) FileSync.file(dir.resolve(name));
     try {
       sha256.put(name, Checksums.sha256(Files.readAllBytes(dir.resolve(name))));
     } catch (IOException e) {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Saves a fitted model as a directory: its files plus {@code manifest.json} with SHA-256
  * checksums. A save is staged in a sibling directory and renamed into place, so a crash leaves
- * either no model or a whole one. Loading verifies every checksum.
+ * either no model or a whole one; with {@link Durability#FSYNC} (the default) files and folders
+ * are synced so that holds across a power loss too. Loading verifies every checksum.
  */
 public final class ModelStore {
 
@@ -23,29 +24,57 @@ public final class ModelStore {
 
   private ModelStore() {}
 
+  /** Saves with {@link Durability#FSYNC}. */
   public static void save(FittedModel model, String family, Path dir) {
+    save(model, family, dir, Durability.FSYNC);
+  }
+
+  /**
+   * Saves {@code model} as the new directory {@code dir}: its files and manifest are written to a
+   * hidden sibling, synced when {@code durability} asks, and renamed to {@code dir} in one step.
+   */
+  public static void save(FittedModel model, String family, Path dir, Durability durability) {
     Path parent = dir.toAbsolutePath().getParent();
     Path staging = null;
     try {
       Files.createDirectories(parent);
       if (Files.exists(dir)) throw new BadInputException(Where.file(dir), "a model is already saved here", "choose another directory or delete it");
       staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".staging-");
-      ArtifactWriter writer = new ArtifactWriter(staging);
-      model.save(writer);
-      ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, family, model.inputSchema(),
-          model.provenance(), writer.checksums());
-      Files.write(staging.resolve(MANIFEST), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+      writeInto(model, family, staging, durability);
+      if (durability == Durability.FSYNC) FileSync.directory(staging);
       try {
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(staging, dir);
       }
       staging = null;
+      if (durability == Durability.FSYNC) FileSync.directory(parent);
     } catch (IOException e) {
       throw new InternalException("cannot save model to " + dir + ": " + e.getMessage(), e);
     } finally {
       if (staging != null) deleteQuietly(staging);
     }
+  }
+
+  /**
+   * Writes {@code model}'s files and {@value #MANIFEST} into the existing, empty directory {@code
+   * dir} and returns the manifest; nothing is renamed. Callers that commit the directory
+   * themselves (the model registry) use this; with {@link Durability#FSYNC} every file is synced,
+   * the directory itself is not.
+   */
+  public static ModelManifest writeInto(FittedModel model, String family, Path dir, Durability durability) {
+    ArtifactWriter writer = new ArtifactWriter(dir, durability);
+    model.save(writer);
+    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, family, model.inputSchema(),
+        model.provenance(), writer.checksums());
+    Path file = dir.resolve(MANIFEST);
+    try {
+      Files.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    } catch (IOException e) {
+      throw new InternalException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    if (durability == Durability.FSYNC) FileSync.file(file);
+    return manifest;
   }
 
   /** Opens a saved model's files, verifying the manifest is readable. */

@@ -19,7 +19,7 @@ class ExperimentRunnerTest {
   private static ExperimentConfig config(String timeframe, List<String> higher, String label, List<ExperimentConfig.ModelSpec> models) {
     return ExperimentConfigs.withDefaults(new ExperimentConfig("t", 1L, 1,
         new ExperimentConfig.Data(TestData.file(TestData.FUTURES_1M).toString(), null, null, null, null, List.of("IFL8.cfe")),
-        timeframe, higher, "seed12,rsi_14", null, label, null, models));
+        timeframe, higher, "seed12,rsi_14", null, label, null, models, null));
   }
 
   private static ExperimentRunner runner() {

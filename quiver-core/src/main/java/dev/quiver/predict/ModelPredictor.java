@@ -1,0 +1,151 @@
+package dev.quiver.predict;
+
+import dev.quiver.data.Bars;
+import dev.quiver.data.LoadedData;
+import dev.quiver.data.MarketData;
+import dev.quiver.data.ReadOptions;
+import dev.quiver.data.ResampleOptions;
+import dev.quiver.data.Resampler;
+import dev.quiver.data.Timeframe;
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
+import dev.quiver.experiment.ExperimentRunner;
+import dev.quiver.features.FeatureFrame;
+import dev.quiver.features.FeatureSet;
+import dev.quiver.features.MultiTimeframe;
+import dev.quiver.model.Matrix;
+import dev.quiver.model.ModelFamilies;
+import dev.quiver.model.Predictions;
+import dev.quiver.model.Schema;
+import dev.quiver.registry.FeatureRecipe;
+import dev.quiver.registry.ModelRef;
+import dev.quiver.registry.ModelRegistry;
+import dev.quiver.registry.ModelVersion;
+import dev.quiver.registry.RegisteredModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Predicts with a registered model from bars, for embedding in a trading system: loads and
+ * verifies the model ({@link ModelRegistry#load}), then for each symbol computes the model's
+ * features exactly as at training from its recorded {@link FeatureRecipe}: resample to the base
+ * timeframe, compute the feature spec, join the higher timeframes as of their last closed bar,
+ * check the columns against the model's schema, drop the warm-up rows (before the base set's
+ * lookback and before every feature has a value, as training did), and predict.
+ *
+ * <pre>
+ * try (ModelRegistry registry = ModelRegistry.open(Path.of("models"));
+ *     ModelPredictor p = ModelPredictor.load(registry, ModelRef.parse("demo-lightgbm@production"), ModelFamilies.discover())) {
+ *   SymbolPredictions s = p.predict(bars);   // s.values()[s.size() - 1]: P(up) for the next bar
+ * }
+ * </pre>
+ *
+ * Predictions may run concurrently; close once when done (frees native model memory).
+ */
+public final class ModelPredictor implements AutoCloseable {
+
+  private final RegisteredModel model;
+
+  public ModelPredictor(RegisteredModel model) {
+    this.model = model;
+  }
+
+  /** Loads and verifies {@code ref} from {@code registry}. */
+  public static ModelPredictor load(ModelRegistry registry, ModelRef ref, ModelFamilies families) {
+    return new ModelPredictor(registry.load(ref, families));
+  }
+
+  public ModelVersion version() {
+    return model.version();
+  }
+
+  public Schema schema() {
+    return model.model().inputSchema();
+  }
+
+  /** Predictions for rows whose columns are already the model's features, in its schema's order. */
+  public Predictions predict(Matrix features) {
+    return model.model().predict(features);
+  }
+
+  /** Predictions for one symbol's bars (any timeframe not coarser than the model's). */
+  public SymbolPredictions predict(Bars bars) {
+    return predict(bars, "");
+  }
+
+  /** Predictions for every series, in order. */
+  public List<SymbolPredictions> predict(List<Bars> series) {
+    List<SymbolPredictions> out = new ArrayList<>(series.size());
+    for (Bars b : series) out.add(predict(b, ""));
+    return out;
+  }
+
+  /** Reads {@code input} (CSV, CSV.gz, Parquet, ticks) and writes {@code timestamp,symbol,prediction[,proba]} to {@code output}; returns the rows written. */
+  public long predictFile(Path input, ReadOptions options, Path output) {
+    LoadedData loaded = MarketData.load(input, options);
+    List<SymbolPredictions> predictions = new ArrayList<>();
+    for (Bars b : loaded.series()) predictions.add(predict(b, input.toString()));
+    return PredictionCsv.write(predictions, output, loaded.source());
+  }
+
+  private SymbolPredictions predict(Bars raw, String file) {
+    FeatureRecipe recipe = model.card().recipe();
+    if (recipe == null) {
+      throw new BadInputException(Where.none(), model.version().id() + " was registered without a feature recipe, so its features cannot be computed from bars",
+          "predict with ModelPredictor.predict(Matrix) on precomputed features, or register the model from quiver train");
+    }
+    Timeframe tf = Timeframe.parse(recipe.timeframe());
+    Bars bars = ExperimentRunner.toTimeframe(raw, tf, file);
+    FeatureSet set = FeatureSet.parse(recipe.features(), bars.extras().keySet());
+    FeatureFrame frame = set.compute(bars);
+    if (!recipe.higherTimeframes().isEmpty()) {
+      Map<Timeframe, Bars> higher = new LinkedHashMap<>();
+      for (String h : recipe.higherTimeframes()) {
+        Timeframe t = Timeframe.parse(h);
+        higher.put(t, Resampler.resample(bars, t, ResampleOptions.defaults()).bars());
+      }
+      frame = MultiTimeframe.join(bars, frame, higher, FeatureSet.parse(recipe.higherFeatureSpec(), bars.extras().keySet()));
+    }
+    List<String> expected = model.model().inputSchema().features();
+    if (!frame.names().equals(expected)) throw schemaMismatch(expected, frame.names());
+    int first = firstCompleteRow(frame, set.lookback());
+    int rows = frame.rows() - first;
+    int cols = expected.size();
+    float[] x = new float[rows * cols];
+    for (int j = 0; j < cols; j++) {
+      double[] c = frame.columns().get(j);
+      for (int r = 0; r < rows; r++) x[r * cols + j] = (float) c[first + r];
+    }
+    Predictions p = model.model().predict(new Matrix(x, rows, cols, expected));
+    return new SymbolPredictions(bars.symbol(), p.task(), Arrays.copyOfRange(frame.time(), first, frame.rows()), p.values());
+  }
+
+  /** The first row at or after the base set's lookback where every feature holds a value: training's first row. */
+  private static int firstCompleteRow(FeatureFrame f, int lookback) {
+    outer:
+    for (int i = Math.max(0, lookback); i < f.rows(); i++) {
+      for (double[] c : f.columns()) if (Double.isNaN(c[i])) continue outer;
+      return i;
+    }
+    return f.rows();
+  }
+
+  private BadInputException schemaMismatch(List<String> expected, List<String> computed) {
+    List<String> missing = new ArrayList<>(expected);
+    missing.removeAll(computed);
+    List<String> extra = new ArrayList<>(computed);
+    extra.removeAll(expected);
+    String what = !missing.isEmpty() || !extra.isEmpty() ? "missing " + missing + ", extra " + extra : "same columns in another order";
+    return new BadInputException(Where.none(), "the features computed from the recipe of " + model.version().id() + " are not the ones it was trained on: " + what,
+        "predict with the Quiver version that trained it (" + model.card().codeVersion() + "), or retrain");
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}
