@@ -23,6 +23,9 @@ import java.util.Set;
  * With a non-empty validation set, training stops when the validation metric has not improved
  * for {@code early_stopping_rounds} iterations and the model keeps the best iteration's trees.
  *
+ * <p>{@code boosting=rf} turns the booster into a random forest (LightGBM's {@code rf} mode: each
+ * iteration adds one tree fitted on a bagged sample, and predictions average the trees).
+ *
  * <p>Variants: {@code conservative} (fewer leaves, slower learning, L2 penalty), {@code balanced}
  * (the defaults), {@code aggressive} (more leaves, smaller leaves, faster learning).
  * Constructing the family, listing its params and making a trainer load no native code; the
@@ -48,7 +51,9 @@ public final class LightGbmFamily implements ModelFamily {
           "stop after this many iterations without a better validation score and keep the best; 0 turns it off"),
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
       Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
-          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression")));
+          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression"),
+      Param.choice("boosting", "gbdt", List.of("gbdt", "rf"),
+          "gbdt: gradient boosting; rf: random forest (trees on bagged rows, averaged; needs bagging_fraction < 1 or feature_fraction < 1)")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("num_leaves", 15, "learning_rate", 0.03, "min_data_in_leaf", 200, "lambda_l2", 10.0, "feature_fraction", 0.7),
@@ -72,7 +77,9 @@ public final class LightGbmFamily implements ModelFamily {
 
   @Override
   public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+    if (p.getString("boosting").equals("rf")) LightGbmTrainer.checkForest(NAME, p);
+    return p;
   }
 
   @Override
