@@ -7,9 +7,10 @@ package dev.quiver.model;
  * grow, or when {@link TrainContext#cancel()} asks (a stop is not an error: the best model so far
  * is kept). Reports one progress unit per iteration; the caller starts the progress task.
  *
- * <p>Without validation rows every iteration is kept. A validation score that is NaN (a metric
- * undefined on those rows) never counts as better; if no iteration ever scored, the last one is
- * kept, as without validation.
+ * <p>Without validation rows, or with {@code patience} 0 (early stopping off), every iteration
+ * runs and the last is kept; the validation scores are still recorded. A validation score that is
+ * NaN (a metric undefined on those rows) never counts as better; if no iteration ever scored, the
+ * last one is kept.
  */
 public final class EarlyStopping {
 
@@ -24,6 +25,13 @@ public final class EarlyStopping {
 
     /** The metric after the latest iteration on the validation rows (only called with validation). */
     double validationScore() throws E;
+
+    /**
+     * Called when the latest iteration scored best on validation so far and becomes the one the
+     * model keeps, for trainers that must copy their state to keep it (a linear model's weights);
+     * never called without validation, where the last iteration is kept.
+     */
+    default void improved() throws E {}
   }
 
   private EarlyStopping() {}
@@ -31,7 +39,7 @@ public final class EarlyStopping {
   /**
    * Runs the loop.
    *
-   * @param patience iterations without improvement before stopping; 0 runs to {@code maxIterations}
+   * @param patience iterations without improvement before stopping; 0 runs to {@code maxIterations} and keeps the last
    * @param validate whether validation rows exist (else every iteration is kept)
    */
   public static <E extends Exception> LearningCurve run(String metric, boolean higherIsBetter, int maxIterations, int patience,
@@ -53,14 +61,16 @@ public final class EarlyStopping {
       if (!validate) continue;
       double score = rounds.validationScore();
       valid[run - 1] = score;
+      if (patience == 0) continue;
       if (higherIsBetter ? score > bestScore : score < bestScore) {
         bestScore = score;
         best = run;
-      } else if (patience > 0 && run - best >= patience && best > 0) {
+        rounds.improved();
+      } else if (run - best >= patience && best > 0) {
         break;
       }
     }
-    if (!validate || best == 0) best = run;
+    if (!validate || patience == 0 || best == 0) best = run;
     return new LearningCurve(metric, higherIsBetter, java.util.Arrays.copyOf(train, run),
         validate ? java.util.Arrays.copyOf(valid, run) : new double[0], best);
   }

@@ -60,7 +60,7 @@ class EarlyStoppingTest {
   }
 
   @Test
-  void without_validation_or_patience_every_iteration_up_to_the_limit_is_kept() {
+  void without_validation_or_patience_every_iteration_up_to_the_limit_runs_and_the_last_is_kept() {
     LearningCurve none = EarlyStopping.run("l2", false, 5, 3, false, TrainContext.of(1, 1), new Scripted(TRAIN, LOSS));
     assertThat(none.iterations()).isEqualTo(5);
     assertThat(none.bestIteration()).isEqualTo(5);
@@ -68,7 +68,8 @@ class EarlyStoppingTest {
     assertThat(none.bestValidationScore()).isNull();
     LearningCurve noPatience = EarlyStopping.run("l2", false, 100, 0, true, TrainContext.of(1, 1), new Scripted(TRAIN, LOSS));
     assertThat(noPatience.iterations()).isEqualTo(8);
-    assertThat(noPatience.bestIteration()).isEqualTo(3);
+    assertThat(noPatience.bestIteration()).isEqualTo(8);
+    assertThat(noPatience.validation()).hasSize(8);
   }
 
   @Test

@@ -18,11 +18,15 @@ import java.util.Random;
  * the future the label stands for) plus Gaussian noise: with {@code z} the feature over its
  * standard deviation, binary {@code y = 1{z + noise * e > 0}} and regression {@code y = z + noise * e},
  * e ~ N(0, 1) from {@code seed}. With noise 1 the binary Bayes AUC is about 0.84 and the
- * regression R2 about 0.5.
+ * regression R2 about 0.5. {@code open_close_ratio} carries the same signal (a minute bar opens at
+ * about the previous close, so open/close is about 1 - price_change): {@link #CARRIERS}.
  */
 public final class PlantedFutures {
 
   public static final String SYMBOL = "IFL8.cfe";
+
+  /** The seed12 features that carry the planted signal; a model's most important feature is one of them. */
+  public static final List<String> CARRIERS = List.of("price_change", "open_close_ratio");
 
   private PlantedFutures() {}
 

@@ -48,7 +48,7 @@ public final class LightGbmFamily implements ModelFamily {
       Param.real("lambda_l2", 0.0, 0.0, 1e9, "L2 penalty on leaf values"),
       Param.real("min_gain_to_split", 0.0, 0.0, 1e9, "smallest loss reduction a split must bring"),
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
-          "stop after this many iterations without a better validation score and keep the best; 0 turns it off"),
+          "stop after this many iterations without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
       Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
           "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression"),

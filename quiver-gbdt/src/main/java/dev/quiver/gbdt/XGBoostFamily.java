@@ -53,7 +53,7 @@ public final class XGBoostFamily implements ModelFamily {
       Param.real("gamma", 0.0, 0.0, 1e9, "smallest loss reduction a split must bring"),
       Param.integer("max_bin", 256, 2, 65_535, "most histogram bins per feature"),
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
-          "stop after this many rounds without a better validation score and keep the best; 0 turns it off"),
+          "stop after this many rounds without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
       Param.choice("metric", "auto", List.of("auto", "logloss", "auc", "rmse", "mae"),
           "validation metric for early stopping; auto: logloss for binary, rmse for regression"),
       Param.choice("mode", "boost", List.of("boost", "forest"),
