@@ -1,5 +1,7 @@
 package dev.quiver.gbdt;
 
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamily;
@@ -78,7 +80,7 @@ public final class LightGbmFamily implements ModelFamily {
   @Override
   public Params params(String variant, Map<String, String> overrides) {
     Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
-    if (p.getString("boosting").equals("rf")) LightGbmTrainer.checkForest(NAME, p);
+    if (p.getString("boosting").equals("rf")) checkForest(NAME, p);
     return p;
   }
 
@@ -90,5 +92,20 @@ public final class LightGbmFamily implements ModelFamily {
   @Override
   public FittedModel load(ArtifactReader in) {
     return LightGbmModel.load(in);
+  }
+
+  /**
+   * LightGBM's random-forest mode needs row bagging ({@code bagging_freq > 0} and {@code
+   * bagging_fraction < 1}) or feature sampling ({@code feature_fraction < 1}), else every tree
+   * would be the same: fails naming the family and the fix.
+   */
+  static void checkForest(String family, Params p) {
+    boolean bagging = p.getInt("bagging_freq") > 0 && p.getDouble("bagging_fraction") < 1.0;
+    boolean sampling = p.getDouble("feature_fraction") < 1.0;
+    if (!bagging && !sampling) {
+      throw new BadInputException(Where.none(), family + " random-forest mode needs bagging_freq > 0 with bagging_fraction < 1, or feature_fraction < 1; got bagging_freq "
+          + p.getInt("bagging_freq") + ", bagging_fraction " + p.getDouble("bagging_fraction") + ", feature_fraction " + p.getDouble("feature_fraction"),
+          "set bagging_fraction below 1 (e.g. 0.632) with bagging_freq 1");
+    }
   }
 }

@@ -70,21 +70,6 @@ final class LightGbmTrainer implements Trainer {
     return (int) Math.floorMod(seed, (long) Integer.MAX_VALUE);
   }
 
-  /**
-   * LightGBM's random-forest mode needs row bagging ({@code bagging_freq > 0} and {@code
-   * bagging_fraction < 1}) or feature sampling ({@code feature_fraction < 1}), else every tree
-   * would be the same: fails naming the family and the fix.
-   */
-  static void checkForest(String family, Params p) {
-    boolean bagging = p.getInt("bagging_freq") > 0 && p.getDouble("bagging_fraction") < 1.0;
-    boolean sampling = p.getDouble("feature_fraction") < 1.0;
-    if (!bagging && !sampling) {
-      throw new BadInputException(Where.none(), family + " random-forest mode needs bagging_freq > 0 with bagging_fraction < 1, or feature_fraction < 1; got bagging_freq "
-          + p.getInt("bagging_freq") + ", bagging_fraction " + p.getDouble("bagging_fraction") + ", feature_fraction " + p.getDouble("feature_fraction"),
-          "set bagging_fraction below 1 (e.g. 0.632) with bagging_freq 1");
-    }
-  }
-
   @Override
   public FittedModel fit(TrainSet train, TrainSet validation, TrainContext ctx, FitInfo info) {
     Task task = train.task();

@@ -72,7 +72,7 @@ public final class RandomForestFamily implements ModelFamily {
   @Override
   public Params params(String variant, Map<String, String> overrides) {
     Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
-    LightGbmTrainer.checkForest(NAME, p);
+    LightGbmFamily.checkForest(NAME, p);
     return p;
   }
 
