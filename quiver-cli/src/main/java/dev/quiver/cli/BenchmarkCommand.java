@@ -28,25 +28,37 @@ import picocli.CommandLine.Model.CommandSpec;
         "  ingest    read a CSV.gz of bars into columnar Bars (default input: the bundled 144,000 futures bars)",
         "  features  compute the seed12 set on every symbol of the input (data already loaded)",
         "  metrics   every return metric of 1,000,000 seeded normal returns (java.util.Random(42), mean 0.0002, std 0.01)",
+        "  fit-lightgbm, fit-xgboost, fit-random-forest, fit-gradient-boosting",
+        "            fit 100 trees on the seed12 features and next-bar direction of the input, chronological 80/20,",
+        "            --threads native threads (default 2); prints fit time and test AUC",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
-  static final List<String> NAMES = List.of("ingest", "features", "metrics");
+  static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest", "fit-gradient-boosting");
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "ingest, features or metrics.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "ingest, features, metrics, fit-lightgbm, fit-xgboost, fit-random-forest or fit-gradient-boosting.")
   String name;
 
   @Option(names = "--input", paramLabel = "FILE", description = "Input file (default: data/cn_index_futures_1m.csv.gz).")
   Path input;
 
-  @Option(names = "--runs", paramLabel = "N", description = "Measured runs (default: 30 for ingest, 200 for features, 100 for metrics).")
+  @Option(names = "--runs", paramLabel = "N", description = "Measured runs (default: 30 for ingest, 200 for features, 100 for metrics, 3 for fits).")
   Integer runs;
 
-  @Option(names = "--warmups", paramLabel = "N", description = "Unmeasured warm-up runs, so the JIT has compiled the hot loops (default: 20 for ingest, 300 for features, 200 for metrics).")
+  @Option(names = "--warmups", paramLabel = "N", description = "Unmeasured warm-up runs, so the JIT has compiled the hot loops (default: 20 for ingest, 300 for features, 200 for metrics, 1 for fits).")
   Integer warmups;
 
   @Option(names = "--set", paramLabel = "SPEC", defaultValue = "seed12", description = "Feature spec for the features benchmark (default: ${DEFAULT-VALUE}).")
   String set;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Native threads of a fit benchmark (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "balanced", description = "Variant of a fit benchmark's family (default: ${DEFAULT-VALUE}).")
+  String variant;
+
+  @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Parameter override of a fit benchmark's family (repeatable), e.g. --param max_depth=8.")
+  Map<String, String> params;
 
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
@@ -57,6 +69,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
+    if (name.startsWith("fit-")) return fit();
     boolean ingest = name.equals("ingest");
     boolean metrics = name.equals("metrics");
     int runs = this.runs != null ? this.runs : ingest ? 30 : metrics ? 100 : 200;
@@ -107,6 +120,50 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: %,d rows from %s%n", name, rows, metrics ? source : Path.of(source).getFileName());
       out.printf(Locale.ROOT, "median %.3f ms, min %.3f ms, max %.3f ms over %d runs (after %d warm-up runs)%n", median, min, max, runs, warmups);
       out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private int fit() {
+    int runs = this.runs != null ? this.runs : 3;
+    int warmups = this.warmups != null ? this.warmups : 1;
+    if (runs < 1 || warmups < 0 || threads < 1) throw new BadInputException("--runs and --threads must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    FitBenchmark.Spec fitSpec = FitBenchmark.spec(name);
+    FitBenchmark.params(fitSpec, variant, params == null ? Map.of() : params); // bad settings fail before the data is read
+    dev.quiver.dataset.Dataset data = FitBenchmark.dataset(file);
+    FitBenchmark.Result r = FitBenchmark.run(fitSpec, data, variant, params == null ? Map.of() : params, threads, 42, warmups, runs);
+    long[] sorted = r.nanos().clone();
+    Arrays.sort(sorted);
+    double median = (sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0) / 1e6;
+    double min = sorted[0] / 1e6;
+    double max = sorted[sorted.length - 1] / 1e6;
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", name);
+      m.put("family", fitSpec.family());
+      m.put("variant", variant);
+      m.put("runs", runs);
+      m.put("warmups", warmups);
+      m.put("median_ms", median);
+      m.put("min_ms", min);
+      m.put("max_ms", max);
+      m.put("auc", JsonOut.number(r.auc()));
+      m.put("threads", threads);
+      m.put("input", file.toString());
+      m.put("train_rows", r.trainRows());
+      m.put("test_rows", r.testRows());
+      m.put("features", r.features());
+      m.put("params", r.params());
+      JsonOut.print(out, m);
+    } else {
+      out.printf(Locale.ROOT, "%s: %s (%s) on %,d train rows x %d features of %s, %d threads%n", name, fitSpec.family(), variant, r.trainRows(),
+          r.features().size(), file.getFileName(), threads);
+      out.printf(Locale.ROOT, "fit median %.3f s, min %.3f s, max %.3f s over %d runs (after %d warm-up runs)%n", median / 1e3, min / 1e3, max / 1e3,
+          runs, warmups);
+      out.printf(Locale.ROOT, "test AUC %.4f on the last %,d rows (next-bar direction)%n", r.auc(), r.testRows());
       out.flush();
     }
     return 0;

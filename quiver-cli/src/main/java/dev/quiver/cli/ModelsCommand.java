@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "models", mixinStandardHelpOptions = true,
     description = {"Work with the model registry (--registry DIR; default $QUIVER_REGISTRY, else ./models).",
         "Models are named NAME@VERSION (e.g. futures-lightgbm@1.2.0), NAME@ALIAS (e.g. @production) or NAME (highest active version)."},
-    subcommands = {ModelsListCommand.class, ModelsInfoCommand.class, ModelsVerifyCommand.class, ModelsPromoteCommand.class,
+    subcommands = {FamiliesCommand.class, ModelsListCommand.class, ModelsInfoCommand.class, ModelsVerifyCommand.class, ModelsPromoteCommand.class,
         ModelsAliasCommand.class, ModelsArchiveCommand.class, ModelsDiffCommand.class, ModelsExportCommand.class,
         ModelsImportCommand.class, ModelsLineageCommand.class})
 public final class ModelsCommand implements Runnable {

@@ -50,6 +50,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--models", split = ",", paramLabel = "FAMILY[:VARIANT]", description = "Model families to train, e.g. lightgbm,logistic,lightgbm:aggressive (default: lightgbm,logistic).")
   List<String> models;
 
+  @Option(names = "--variant", paramLabel = "VARIANT",
+      description = "Variant for every model that names none: conservative, balanced or aggressive (default: $QUIVER_MODEL_VARIANT, else balanced).")
+  String variant;
+
+  @Option(names = "--set", paramLabel = "FAMILY.KEY=VALUE",
+      description = "Parameter override for every model of that family, e.g. --set lightgbm.num_leaves=63 (repeatable; wins over the experiment file; see quiver families).")
+  List<String> sets;
+
   @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols of the file.")
   List<String> symbols;
 
@@ -75,25 +83,32 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentConfig c;
+    String defaultVariant = ModelOverrides.defaultVariant(variant, System.getenv());
     if (config != null) {
       if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
-      c = ExperimentConfigs.read(config);
-      c = overrideFromFlags(c);
+      c = ExperimentConfigs.read(config, defaultVariant);
+      c = overrideFromFlags(c, defaultVariant);
     } else if (data != null) {
       c = ExperimentConfigs.withDefaults(new ExperimentConfig("train", seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
-          timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())));
+          timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())), defaultVariant);
     } else {
       throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
     }
+    c = withModels(c, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()));
     return run(c, format, spec);
   }
 
-  private ExperimentConfig overrideFromFlags(ExperimentConfig c) {
+  private static ExperimentConfig withModels(ExperimentConfig c, List<ExperimentConfig.ModelSpec> models) {
+    return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
+        c.higherFeatures(), c.label(), c.split(), models);
+  }
+
+  private ExperimentConfig overrideFromFlags(ExperimentConfig c, String defaultVariant) {
     return ExperimentConfigs.withDefaults(new ExperimentConfig(c.name(), seed != null ? seed : c.seed(), threads != null ? threads : c.threads(),
         c.data(), timeframe != null ? timeframe : c.timeframe(), higher != null ? higher : c.higherTimeframes(),
         features != null ? features : c.features(), c.higherFeatures(), label != null ? label : c.label(), c.split(),
         models != null ? modelSpecs() : c.models(), registry == null ? c.registry()
-            : new ExperimentConfig.Registry(registry.toString(), c.registry() == null ? null : c.registry().maxVersions())));
+            : new ExperimentConfig.Registry(registry.toString(), c.registry() == null ? null : c.registry().maxVersions())), defaultVariant);
   }
 
   private List<ExperimentConfig.ModelSpec> modelSpecs() {

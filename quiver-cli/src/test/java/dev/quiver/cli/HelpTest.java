@@ -52,6 +52,6 @@ class HelpTest {
     String log = new String(out, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).isZero();
     assertThat(log).contains("dev.quiver.cli.QuiverCommand");
-    assertThat(log).doesNotContain("io.github.metarank.lightgbm4j", "org.duckdb", "com.microsoft.ml.lightgbm", "ai.djl", "org.apache.spark");
+    assertThat(log).doesNotContain("io.github.metarank.lightgbm4j", "ml.dmlc.xgboost4j", "org.duckdb", "com.microsoft.ml.lightgbm", "ai.djl", "org.apache.spark");
   }
 }

@@ -36,6 +36,14 @@ public final class ExperimentConfigs {
 
   /** Parses {@code file}; a relative {@code data.path} is resolved against the file's folder. */
   public static ExperimentConfig read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * As {@link #read(Path)}, with {@code defaultVariant} (null: balanced) for every model that
+   * names no variant.
+   */
+  public static ExperimentConfig read(Path file, String defaultVariant) {
     ExperimentConfig raw;
     try {
       raw = YAML.readValue(Files.readAllBytes(file), ExperimentConfig.class);
@@ -69,11 +77,16 @@ public final class ExperimentConfigs {
     }
     return withDefaults(new ExperimentConfig(raw.name(), raw.seed(), raw.threads(),
         new ExperimentConfig.Data(data.toString(), d.columns(), d.timestampFormat(), d.zone(), d.policy(), d.symbols()),
-        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry));
+        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry), defaultVariant);
   }
 
   /** Fills every unset field with its default and checks the model list. */
   public static ExperimentConfig withDefaults(ExperimentConfig c) {
+    return withDefaults(c, null);
+  }
+
+  /** As {@link #withDefaults(ExperimentConfig)}, with {@code defaultVariant} (null: balanced) for every model that names no variant. */
+  public static ExperimentConfig withDefaults(ExperimentConfig c, String defaultVariant) {
     ExperimentConfig.Data d = c.data();
     ExperimentConfig.Split s = c.split() == null ? new ExperimentConfig.Split(null, null, null, null) : c.split();
     List<ExperimentConfig.ModelSpec> models = c.models() == null || c.models().isEmpty()
@@ -87,7 +100,7 @@ public final class ExperimentConfigs {
         problems.add(new Problem(Where.cell("experiment", 0, "models[" + i + "].family"), "", "missing_family", "model " + (i + 1) + " names no family"));
         continue;
       }
-      String variant = m.variant() == null ? "balanced" : m.variant();
+      String variant = m.variant() != null ? m.variant() : defaultVariant != null ? defaultVariant : "balanced";
       String name = m.name() == null ? (variant.equals("balanced") ? m.family() : m.family() + ":" + variant) : m.name();
       filled.add(new ExperimentConfig.ModelSpec(m.family(), variant, name, m.params() == null ? Map.of() : new LinkedHashMap<>(m.params())));
     }

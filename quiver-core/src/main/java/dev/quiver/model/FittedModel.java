@@ -15,6 +15,11 @@ public interface FittedModel {
 
   Optional<FeatureImportance> importance();
 
+  /** The metric per iteration on the training and validation rows, for models fitted iteratively; empty otherwise. */
+  default Optional<LearningCurve> learningCurve() {
+    return Optional.empty();
+  }
+
   /** Writes the model's files (native format + JSON) into {@code out}. */
   void save(ArtifactWriter out);
 

@@ -1,5 +1,7 @@
 package dev.quiver.gbdt;
 
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamily;
@@ -23,6 +25,9 @@ import java.util.Set;
  * With a non-empty validation set, training stops when the validation metric has not improved
  * for {@code early_stopping_rounds} iterations and the model keeps the best iteration's trees.
  *
+ * <p>{@code boosting=rf} turns the booster into a random forest (LightGBM's {@code rf} mode: each
+ * iteration adds one tree fitted on a bagged sample, and predictions average the trees).
+ *
  * <p>Variants: {@code conservative} (fewer leaves, slower learning, L2 penalty), {@code balanced}
  * (the defaults), {@code aggressive} (more leaves, smaller leaves, faster learning).
  * Constructing the family, listing its params and making a trainer load no native code; the
@@ -45,10 +50,12 @@ public final class LightGbmFamily implements ModelFamily {
       Param.real("lambda_l2", 0.0, 0.0, 1e9, "L2 penalty on leaf values"),
       Param.real("min_gain_to_split", 0.0, 0.0, 1e9, "smallest loss reduction a split must bring"),
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
-          "stop after this many iterations without a better validation score and keep the best; 0 turns it off"),
+          "stop after this many iterations without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
       Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
-          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression")));
+          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression"),
+      Param.choice("boosting", "gbdt", List.of("gbdt", "rf"),
+          "gbdt: gradient boosting; rf: random forest (trees on bagged rows, averaged; needs bagging_fraction < 1 or feature_fraction < 1)")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("num_leaves", 15, "learning_rate", 0.03, "min_data_in_leaf", 200, "lambda_l2", 10.0, "feature_fraction", 0.7),
@@ -72,7 +79,9 @@ public final class LightGbmFamily implements ModelFamily {
 
   @Override
   public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+    if (p.getString("boosting").equals("rf")) checkForest(NAME, p);
+    return p;
   }
 
   @Override
@@ -83,5 +92,20 @@ public final class LightGbmFamily implements ModelFamily {
   @Override
   public FittedModel load(ArtifactReader in) {
     return LightGbmModel.load(in);
+  }
+
+  /**
+   * LightGBM's random-forest mode needs row bagging ({@code bagging_freq > 0} and {@code
+   * bagging_fraction < 1}) or feature sampling ({@code feature_fraction < 1}), else every tree
+   * would be the same: fails naming the family and the fix.
+   */
+  static void checkForest(String family, Params p) {
+    boolean bagging = p.getInt("bagging_freq") > 0 && p.getDouble("bagging_fraction") < 1.0;
+    boolean sampling = p.getDouble("feature_fraction") < 1.0;
+    if (!bagging && !sampling) {
+      throw new BadInputException(Where.none(), family + " random-forest mode needs bagging_freq > 0 with bagging_fraction < 1, or feature_fraction < 1; got bagging_freq "
+          + p.getInt("bagging_freq") + ", bagging_fraction " + p.getDouble("bagging_fraction") + ", feature_fraction " + p.getDouble("feature_fraction"),
+          "set bagging_fraction below 1 (e.g. 0.632) with bagging_freq 1");
+    }
   }
 }

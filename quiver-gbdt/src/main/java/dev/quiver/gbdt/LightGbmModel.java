@@ -5,8 +5,11 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.ArtifactWriter;
+import dev.quiver.model.Contributions;
+import dev.quiver.model.Explainable;
 import dev.quiver.model.FeatureImportance;
 import dev.quiver.model.FittedModel;
+import dev.quiver.model.LearningCurve;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Provenance;
@@ -25,10 +28,13 @@ import java.util.Optional;
  *
  * <p>The in-memory booster is built from the same LightGBM text model that {@link #save} writes
  * ({@value #MODEL_FILE}, holding the best iteration's trees only), so a saved and reloaded model
- * predicts bit-identically. {@value #META_FILE} records the features, task, objective and the
- * early-stopping outcome.
+ * predicts bit-identically. {@value #META_FILE} records the features, task, objective, the
+ * early-stopping outcome and the {@link LearningCurve} (the metric per iteration on the training
+ * and validation rows). {@link #contributions} gives LightGBM's exact SHAP values for the trees.
+ * The same class serves every family built on LightGBM (lightgbm, random_forest,
+ * gradient_boosting); the artifact's manifest names the family.
  */
-public final class LightGbmModel implements FittedModel, AutoCloseable {
+public final class LightGbmModel implements FittedModel, Explainable, AutoCloseable {
 
   static final String MODEL_FILE = "model.txt";
   static final String META_FILE = "lightgbm.json";
@@ -38,6 +44,7 @@ public final class LightGbmModel implements FittedModel, AutoCloseable {
   private final Schema schema;
   private final String modelText;
   private final Training training;
+  private final LearningCurve curve;
   private final Provenance provenance;
   private final OwnedBooster booster;
 
@@ -47,13 +54,15 @@ public final class LightGbmModel implements FittedModel, AutoCloseable {
    */
   public record Training(int iterationsRun, int bestIteration, String metric, Double bestScore) {}
 
-  /** The saved metadata. */
-  record Meta(String format, List<String> features, Task task, String objective, Training training, String lightgbm4j) {}
+  /** The saved metadata; {@code learningCurve} is null in files written before it was recorded. */
+  record Meta(String format, List<String> features, Task task, String objective, Training training, String lightgbm4j,
+      LearningCurve learningCurve) {}
 
-  LightGbmModel(Schema schema, String modelText, Training training, Provenance provenance) {
+  LightGbmModel(Schema schema, String modelText, Training training, LearningCurve curve, Provenance provenance) {
     this.schema = schema;
     this.modelText = modelText;
     this.training = training;
+    this.curve = curve;
     this.provenance = provenance;
     this.booster = OwnedBooster.fromModelString(modelText);
   }
@@ -80,6 +89,20 @@ public final class LightGbmModel implements FittedModel, AutoCloseable {
     return new Predictions(schema.task(), p);
   }
 
+  /** SHAP values by LightGBM's contribution prediction (1 native thread); rows sum to the raw score (log-odds for binary). */
+  @Override
+  public Contributions contributions(Matrix x) {
+    schema.check(x);
+    if (x.rows() == 0) return new Contributions(schema.features(), 0, new double[0]);
+    double[] c = booster.predict(x.contiguous(), x.rows(), x.cols(), PredictionType.C_API_PREDICT_CONTRIB, PREDICT_PARAMS);
+    return new Contributions(schema.features(), x.rows(), c);
+  }
+
+  @Override
+  public Optional<LearningCurve> learningCurve() {
+    return Optional.ofNullable(curve);
+  }
+
   @Override
   public Optional<FeatureImportance> importance() {
     double[] gain = booster.gainImportance();
@@ -92,7 +115,7 @@ public final class LightGbmModel implements FittedModel, AutoCloseable {
   public void save(ArtifactWriter out) {
     out.writeText(MODEL_FILE, modelText);
     out.writeJson(META_FILE, new Meta(FORMAT, schema.features(), schema.task(), LightGbmTrainer.objective(schema.task()), training,
-        LightGbmNatives.version()));
+        LightGbmNatives.version(), curve));
   }
 
   @Override
@@ -113,7 +136,7 @@ public final class LightGbmModel implements FittedModel, AutoCloseable {
       throw new BadInputException(Where.file(META_FILE), "the LightGBM metadata does not match the model's manifest (format "
           + meta.format() + ", features " + meta.features() + ")", "re-save the model with this Quiver version");
     }
-    LightGbmModel model = new LightGbmModel(schema, text, meta.training(), in.manifest().provenance());
+    LightGbmModel model = new LightGbmModel(schema, text, meta.training(), meta.learningCurve(), in.manifest().provenance());
     int features = model.booster.featureCount();
     if (features != schema.features().size()) {
       model.close();

@@ -4,8 +4,6 @@ import com.microsoft.ml.lightgbm.PredictionType;
 import dev.quiver.error.InternalException;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMException;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A LightGBM booster with one owner. {@link #close()} frees the native booster exactly once (a
@@ -16,8 +14,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class OwnedBooster implements AutoCloseable {
 
   private final LGBMBooster booster;
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private boolean closed;
+  private final NativeGuard guard = new NativeGuard("LightGBM");
 
   private OwnedBooster(LGBMBooster booster) {
     this.booster = booster;
@@ -33,54 +30,21 @@ final class OwnedBooster implements AutoCloseable {
     }
   }
 
-  /** Row-major float input; one value per row for single-output models. {@code params} as LightGBM's predict parameters. */
+  /** Row-major float input; one value per row for single-output models (rows x (cols + 1) for contributions). {@code params} as LightGBM's predict parameters. */
   double[] predict(float[] rowMajor, int rows, int cols, PredictionType type, String params) {
-    lock.readLock().lock();
-    try {
-      if (closed) throw new IllegalStateException("the LightGBM model was closed");
-      return booster.predictForMat(rowMajor, rows, cols, true, type, params);
-    } catch (LGBMException e) {
-      throw new InternalException("LightGBM prediction failed: " + e.getMessage(), e);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return guard.call("prediction", () -> booster.predictForMat(rowMajor, rows, cols, true, type, params));
   }
 
   double[] gainImportance() {
-    lock.readLock().lock();
-    try {
-      if (closed) throw new IllegalStateException("the LightGBM model was closed");
-      return booster.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN);
-    } catch (LGBMException e) {
-      throw new InternalException("LightGBM feature importance failed: " + e.getMessage(), e);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return guard.call("feature importance", () -> booster.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN));
   }
 
   int featureCount() {
-    lock.readLock().lock();
-    try {
-      if (closed) throw new IllegalStateException("the LightGBM model was closed");
-      return booster.getNumFeature();
-    } catch (LGBMException e) {
-      throw new InternalException("LightGBM failed: " + e.getMessage(), e);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return guard.call("feature count", booster::getNumFeature);
   }
 
   @Override
   public void close() {
-    lock.writeLock().lock();
-    try {
-      if (closed) return;
-      closed = true;
-      booster.close();
-    } catch (LGBMException e) {
-      throw new InternalException("LightGBM could not free a model: " + e.getMessage(), e);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    guard.close(booster::close);
   }
 }

@@ -238,4 +238,50 @@ class LightGbmFamilyTest {
     assertThat(LightGbmTrainer.nativeSeed(42)).isEqualTo(42);
     assertThat(LightGbmTrainer.nativeSeed(Long.MAX_VALUE)).isBetween(0, Integer.MAX_VALUE - 1);
   }
+
+  @Test
+  void the_learning_curve_has_train_and_validation_scores_per_iteration_and_survives_save_and_load(@TempDir Path tmp) {
+    dev.quiver.model.LearningCurve c = futuresModel.learningCurve().orElseThrow();
+    LightGbmModel.Training t = futuresModel.training();
+    assertThat(c.metric()).isEqualTo("binary_logloss");
+    assertThat(c.iterations()).isEqualTo(t.iterationsRun());
+    assertThat(c.bestIteration()).isEqualTo(t.bestIteration());
+    assertThat(c.validation()).hasSize(t.iterationsRun());
+    assertThat(c.bestValidationScore()).isEqualTo(t.bestScore());
+    double[] train = c.train();
+    assertThat(train[train.length - 1]).isLessThan(train[0]); // the training loss falls as trees are added
+    Path dir = tmp.resolve("m");
+    ModelStore.save(futuresModel, FAMILY.name(), dir);
+    try (LightGbmModel loaded = (LightGbmModel) ModelStore.load(dir, ModelFamilies.discover())) {
+      assertThat(loaded.learningCurve()).contains(c);
+    }
+  }
+
+  @Test
+  void shap_contributions_sum_to_the_log_odds_of_each_prediction() {
+    Matrix x = TEST.x().rows(0, 200);
+    dev.quiver.model.Contributions c = planted.contributions(x);
+    double[] p = planted.predict(x).values();
+    assertThat(c.rows()).isEqualTo(200);
+    assertThat(c.features()).isEqualTo(PlantedSignal.NAMES);
+    double signal = 0;
+    double level = 0;
+    for (int r = 0; r < 200; r++) {
+      assertThat(c.rawScore(r)).isCloseTo(Math.log(p[r] / (1 - p[r])), org.assertj.core.data.Offset.offset(1e-6));
+      signal += Math.abs(c.get(r, 0));
+      level += Math.abs(c.get(r, 2));
+    }
+    assertThat(signal).isGreaterThan(10 * level);
+  }
+
+  @Test
+  void rf_boosting_is_a_random_forest_that_learns_and_needs_bagging() {
+    try (LightGbmModel rf = fit(Map.of("boosting", "rf", "num_iterations", "60"), TRAIN, VALID, 7, FitInfo.of("balanced"))) {
+      assertThat(rf.provenance().params()).containsEntry("boosting", "rf");
+      assertThat(rf.modelText()).contains("[boosting: rf]");
+      assertThat(ClassificationMetrics.of(TEST.y(), rf.predict(TEST.x()).values()).auc()).isGreaterThan(0.88);
+    }
+    assertThatThrownBy(() -> FAMILY.params("balanced", Map.of("boosting", "rf", "bagging_freq", "0", "feature_fraction", "1.0")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("bagging_fraction");
+  }
 }

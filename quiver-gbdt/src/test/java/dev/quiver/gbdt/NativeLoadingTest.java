@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Discovery, params and trainers must not touch LightGBM's classes (whose static initializer loads the native library). */
+/** Discovery, params and trainers must not touch LightGBM's or XGBoost's classes (whose static initializers load the native libraries). */
 class NativeLoadingTest {
 
   /** A fresh loader over the test classpath that can tell which classes it has loaded. */
@@ -31,7 +31,7 @@ class NativeLoadingTest {
   }
 
   @Test
-  void discovering_the_family_and_preparing_a_trainer_loads_no_lightgbm_class() throws Exception {
+  void discovering_the_families_and_preparing_trainers_loads_no_native_library_class() throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (Probe probe = new Probe(classpath())) {
@@ -48,6 +48,15 @@ class NativeLoadingTest {
       assertThat(probe.loaded("io.github.metarank.lightgbm4j.LGBMBooster")).isFalse();
       assertThat(probe.loaded("io.github.metarank.lightgbm4j.LGBMDataset")).isFalse();
       assertThat(probe.loaded("com.microsoft.ml.lightgbm.lightgbmlib")).isFalse();
+      for (String name : new String[] {"xgboost", "random_forest", "gradient_boosting"}) {
+        Object other = families.getMethod("get", String.class).invoke(discovered, name);
+        Object p = other.getClass().getMethod("params", String.class, Map.class).invoke(other, "balanced", Map.of());
+        assertThat(other.getClass().getMethod("trainer", paramsType).invoke(other, p)).isNotNull();
+      }
+      assertThat(probe.loaded("ml.dmlc.xgboost4j.java.XGBoostJNI")).isFalse();
+      assertThat(probe.loaded("ml.dmlc.xgboost4j.java.Booster")).isFalse();
+      assertThat(probe.loaded("ml.dmlc.xgboost4j.java.DMatrix")).isFalse();
+      assertThat(probe.loaded("io.github.metarank.lightgbm4j.LGBMBooster")).isFalse();
     } finally {
       thread.setContextClassLoader(previous);
     }

@@ -2,13 +2,17 @@ package dev.quiver.model.logistic;
 
 import dev.quiver.model.Matrix;
 
-/** Column mean and population std (ddof 0) over finite cells; z = (x - mean) / std, and a NaN or infinite cell -> 0. */
-final class Standardizer {
+/**
+ * Column mean and population std (ddof 0) over finite cells; z = (x - mean) / std, and a NaN or
+ * infinite cell -> 0 (the training mean). Shared by the linear families (logistic, ridge,
+ * elastic_net), which standardize inside the model. Stateless and thread-safe.
+ */
+public final class Standardizer {
 
   private Standardizer() {}
 
   /** Fills mean and std from x's rows; a column with no spread (or no values) gets std 1 (and mean 0 when empty). */
-  static void fit(Matrix x, double[] mean, double[] std) {
+  public static void fit(Matrix x, double[] mean, double[] std) {
     int rows = x.rows();
     int cols = x.cols();
     long[] count = new long[cols];
@@ -38,7 +42,7 @@ final class Standardizer {
   }
 
   /** Standardized row r of x into z. */
-  static void row(Matrix x, int r, double[] mean, double[] std, double[] z) {
+  public static void row(Matrix x, int r, double[] mean, double[] std, double[] z) {
     for (int j = 0; j < z.length; j++) {
       double v = (x.get(r, j) - mean[j]) / std[j];
       z[j] = Double.isFinite(v) ? v : 0.0;
