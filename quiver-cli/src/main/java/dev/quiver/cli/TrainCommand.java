@@ -100,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private static ExperimentConfig withModels(ExperimentConfig c, List<ExperimentConfig.ModelSpec> models) {
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
-        c.higherFeatures(), c.label(), c.split(), models);
+        c.higherFeatures(), c.label(), c.split(), models, c.registry());
   }
 
   private ExperimentConfig overrideFromFlags(ExperimentConfig c, String defaultVariant) {
