@@ -31,12 +31,16 @@ import picocli.CommandLine.Model.CommandSpec;
         "  fit-lightgbm, fit-xgboost, fit-random-forest, fit-gradient-boosting",
         "            fit 100 trees on the seed12 features and next-bar direction of the input, chronological 80/20,",
         "            --threads native threads (default 2); prints fit time and test AUC",
+        "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
+        "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
+        "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
-  static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest", "fit-gradient-boosting");
+  static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load");
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "ingest, features, metrics, fit-lightgbm, fit-xgboost, fit-random-forest or fit-gradient-boosting.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
 
   @Option(names = "--input", paramLabel = "FILE", description = "Input file (default: data/cn_index_futures_1m.csv.gz).")
@@ -63,13 +67,33 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = "--registry", paramLabel = "DIR",
+      description = "Registry for the registry benchmarks (default: a temporary one, deleted after); registry-list fills it to 10,000 versions once and reuses it.")
+  Path registry;
+
+  @Option(names = "--fsync", description = "registry-register: sync every file and folder to disk (the target excludes fsync).")
+  boolean fsync;
+
   @Spec
   CommandSpec spec;
+
+  /** The benchmark names, for help. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NAMES.iterator();
+    }
+  }
 
   @Override
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.startsWith("registry-")) {
+      Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+      RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
+      return report(r.nanos(), r.runs(), r.warmups(), r.count(), r.unit(), r.where(), r.extra());
+    }
     boolean ingest = name.equals("ingest");
     boolean metrics = name.equals("metrics");
     int runs = this.runs != null ? this.runs : ingest ? 30 : metrics ? 100 : 200;
@@ -98,6 +122,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
       rows = series.stream().mapToLong(Bars::size).sum();
       extra.put("features", features.names());
     }
+    return report(nanos, runs, warmups, rows, "rows", source, extra);
+  }
+
+  private int report(long[] nanos, int runs, int warmups, long rows, String unit, String where, Map<String, Object> extra) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     double median = (sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0) / 1e6;
@@ -112,14 +140,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
       m.put("median_ms", median);
       m.put("min_ms", min);
       m.put("max_ms", max);
-      m.put("input", source);
-      m.put("rows", rows);
+      m.put("input", where);
+      m.put(unit, rows);
       m.putAll(extra);
       JsonOut.print(out, m);
     } else {
-      out.printf(Locale.ROOT, "%s: %,d rows from %s%n", name, rows, metrics ? source : Path.of(source).getFileName());
+      out.printf(Locale.ROOT, "%s: %,d %s from %s%n", name, rows, unit, Path.of(where).getFileName());
       out.printf(Locale.ROOT, "median %.3f ms, min %.3f ms, max %.3f ms over %d runs (after %d warm-up runs)%n", median, min, max, runs, warmups);
-      out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
+      if (unit.equals("rows")) out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
+      for (Map.Entry<String, Object> e : extra.entrySet()) if (!unit.equals("rows")) out.printf(Locale.ROOT, "%s: %s%n", e.getKey(), e.getValue());
       out.flush();
     }
     return 0;

@@ -187,7 +187,7 @@ public final class ModelRegistry implements AutoCloseable {
               importing ? "import those first" : "register the dependencies first, or fix the references");
         }
         Optional<RegistryIndex.Row> top = index.highest(name);
-        VersionChange change = top.isEmpty() ? VersionChange.first() : VersionRules.decide(top.get().facts(), facts);
+        VersionChange change = top.isEmpty() ? VersionChange.first() : VersionRules.decide(index.facts(top.get().id()), facts);
         SemVer version;
         if (forced != null) {
           Optional<RegistryIndex.Row> taken = index.find(name, forced);
@@ -551,7 +551,7 @@ public final class ModelRegistry implements AutoCloseable {
     for (RegistryIndex.Row d : index.dependencies(r.id())) up.add(lineage(d));
     List<ModelVersion> down = new ArrayList<>();
     for (RegistryIndex.Row d : index.dependants(r.id(), true)) down.add(d.version());
-    return new Lineage(r.version(), r.dataSha256(), up, down);
+    return new Lineage(r.version(), index.dataSha256(r.id()), up, down);
   }
 
   // ---------------------------------------------------------------- bundles

@@ -33,21 +33,14 @@ final class RegistryIndex implements AutoCloseable {
     T run() throws Exception;
   }
 
-  /** A version row: its id, what the API shows, and what only the registry needs (facts parsed on demand: listing skips them). */
-  record Row(long id, ModelVersion version, String checksumsSha256, String featuresJson, String timeframe, String task, String label,
-      String paramsJson, long seed, String dataSha256, String filesSha256) {
+  /** A version row: its id, what the API shows, and the SHA-256 of its checksum file. */
+  record Row(long id, ModelVersion version, String checksumsSha256) {}
 
-    VersionFacts facts() {
-      return new VersionFacts(parseList(featuresJson), timeframe, task, label, version.family(), version.variant(), parseMap(paramsJson),
-          seed, dataSha256, filesSha256);
-    }
-  }
-
+  /** What a Row holds; aliases and tags come unordered from SQLite (an ORDER BY per row doubles a 10,000-row listing) and are sorted here. */
   private static final String COLUMNS = "v.id, v.name, v.major, v.minor, v.patch, v.family, v.kind, v.variant, v.grade, v.accuracy, "
-      + "v.created_ms, v.dir, v.status, v.change, v.checksums_sha256, v.features_json, v.timeframe, v.task, v.label, v.params_json, "
-      + "v.seed, v.data_sha256, v.files_sha256, "
-      + "(SELECT group_concat(a.alias, ',') FROM (SELECT alias FROM aliases WHERE version_id = v.id ORDER BY alias) a), "
-      + "(SELECT group_concat(t.tag, ',') FROM (SELECT tag FROM tags WHERE version_id = v.id ORDER BY tag) t)";
+      + "v.created_ms, v.dir, v.status, v.change, v.checksums_sha256, "
+      + "(SELECT group_concat(alias, ',') FROM aliases WHERE version_id = v.id), "
+      + "(SELECT group_concat(tag, ',') FROM tags WHERE version_id = v.id)";
 
   private final Connection conn;
 
@@ -142,6 +135,33 @@ final class RegistryIndex implements AutoCloseable {
   Optional<Row> find(String name, SemVer v) {
     return one("SELECT " + COLUMNS + " FROM versions v WHERE v.name = ? AND v.major = ? AND v.minor = ? AND v.patch = ?",
         name, v.major(), v.minor(), v.patch());
+  }
+
+  /** The facts the versioning rules compare, of the version {@code id}. */
+  VersionFacts facts(long id) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT features_json, timeframe, task, label, family, variant, params_json, seed, "
+        + "data_sha256, files_sha256 FROM versions WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) throw new InternalException("no version row " + id);
+        return new VersionFacts(parseList(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            parseMap(rs.getString(7)), rs.getLong(8), rs.getString(9), rs.getString(10));
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The training-data SHA-256 of the version {@code id}. */
+  String dataSha256(long id) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT data_sha256 FROM versions WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
   }
 
   Optional<Row> byId(long id) {
@@ -359,13 +379,15 @@ final class RegistryIndex implements AutoCloseable {
     if (rs.wasNull()) acc = Double.NaN;
     ModelVersion.Status status = rs.getString(13).equals("archived") ? ModelVersion.Status.ARCHIVED : ModelVersion.Status.ACTIVE;
     ModelVersion v = new ModelVersion(rs.getString(2), version, rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), acc,
-        Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12), status, rs.getString(14), split(rs.getString(24)), split(rs.getString(25)));
-    return new Row(rs.getLong(1), v, rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-        rs.getString(20), rs.getLong(21), rs.getString(22), rs.getString(23));
+        Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12), status, rs.getString(14), split(rs.getString(16)), split(rs.getString(17)));
+    return new Row(rs.getLong(1), v, rs.getString(15));
   }
 
   private static List<String> split(String csv) {
-    return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
+    if (csv == null || csv.isEmpty()) return List.of();
+    String[] parts = csv.split(",");
+    Arrays.sort(parts);
+    return Arrays.asList(parts);
   }
 
   private static String json(Object value) {

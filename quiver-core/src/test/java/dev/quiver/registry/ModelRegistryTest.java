@@ -338,6 +338,16 @@ class ModelRegistryTest {
   }
 
   @Test
+  void a_nan_metric_round_trips_and_a_model_without_accuracy_shows_na() {
+    ModelVersion v = registry.register(Registration.of("nan", logistic(1, 1.0)).withMetrics(Map.of("auc", Double.NaN, "f1", 0.25)));
+    assertThat(v.directory()).isEqualTo("linear/nan_v1.0.0_grade_ungraded_acc_na");
+    assertThat(v.accuracy()).isNaN();
+    ModelCard card = registry.card(v.ref());
+    assertThat(card.metrics().get("auc")).isNaN();
+    assertThat(card.metrics()).containsEntry("f1", 0.25);
+  }
+
+  @Test
   void opening_a_folder_without_an_index_is_bad_input() {
     assertThatThrownBy(() -> ModelRegistry.open(tmp.resolve("nothing"))).isInstanceOf(BadInputException.class)
         .hasMessageContaining("no model registry here");
