@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code quiver metrics --returns FILE}: every trading metric of a returns series, empyrical's conventions. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-    description = {"Trading metrics of a series of simple per-period returns (0.01 = +1%), with empyrical's conventions:",
+    description = {"Trading metrics of a series of simple per-period returns (0.01 = +1%%), with empyrical's conventions:",
         "Sharpe (ddof=1), Sortino, max drawdown (negative fraction), CAGR, volatility, Calmar, hit rate, profit factor, ...",
         "FILE is CSV (or .csv.gz) with a 'return' column, optionally a 'timestamp' column.",
         "Periods per year come from --periods-per-year, else from the timestamps' trading calendar",
