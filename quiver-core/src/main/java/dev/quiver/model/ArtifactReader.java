@@ -28,6 +28,19 @@ public final class ArtifactReader {
     return manifest;
   }
 
+  /** Whether the artifact holds a file named {@code name}. */
+  public boolean has(String name) {
+    return manifest.files().containsKey(name);
+  }
+
+  /**
+   * The same files seen with {@code schema} as the manifest's: a wrapper model (a preprocessed
+   * one) hands its inner model the columns the inner model was trained on.
+   */
+  public ArtifactReader withSchema(Schema schema) {
+    return new ArtifactReader(dir, new ModelManifest(manifest.formatVersion(), manifest.family(), schema, manifest.provenance(), manifest.files()));
+  }
+
   public byte[] read(String name) {
     String expected = manifest.files().get(name);
     Path file = dir.resolve(name);

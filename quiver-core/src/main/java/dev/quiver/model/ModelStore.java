@@ -95,7 +95,15 @@ public final class ModelStore {
 
   /** Loads a saved model with the family named in its manifest. */
   public static FittedModel load(Path dir, ModelFamilies families) {
-    ArtifactReader reader = open(dir);
+    return load(open(dir), families);
+  }
+
+  /**
+   * Loads an opened artifact with the family named in its manifest; when the artifact holds a
+   * fitted preprocessor the model comes back wrapped in it, as it was saved.
+   */
+  public static FittedModel load(ArtifactReader reader, ModelFamilies families) {
+    if (reader.has(dev.quiver.preprocess.Preprocessor.FILE)) return dev.quiver.preprocess.PreprocessedModel.load(reader, families);
     return families.get(reader.manifest().family()).load(reader);
   }
 

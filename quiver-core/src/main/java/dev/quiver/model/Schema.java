@@ -1,7 +1,11 @@
 package dev.quiver.model;
 
 import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The inputs a fitted model expects: feature names in column order, and its task. */
 public record Schema(List<String> features, Task task) {
@@ -10,16 +14,42 @@ public record Schema(List<String> features, Task task) {
     features = List.copyOf(features);
   }
 
-  /** Fails with the first difference when {@code x}'s columns are not this schema's features. */
+  /**
+   * Fails naming every difference when {@code x}'s columns are not this schema's features: the
+   * missing columns, the extra ones, or (same set, other order) the first misplaced column.
+   */
   public void check(Matrix x) {
-    if (!x.names().equals(features)) {
-      int n = Math.min(features.size(), x.names().size());
-      for (int i = 0; i < n; i++) {
-        if (!features.get(i).equals(x.names().get(i))) {
-          throw new BadInputException("input column " + i + " is '" + x.names().get(i) + "' but the model expects '" + features.get(i) + "'");
+    checkColumns(features, x.names());
+  }
+
+  /** {@link #check} on bare name lists: {@code actual} must equal {@code expected}, in order. */
+  public static void checkColumns(List<String> expected, List<String> actual) {
+    if (actual.equals(expected)) return;
+    Set<String> want = new LinkedHashSet<>(expected);
+    Set<String> have = new LinkedHashSet<>(actual);
+    List<String> missing = new ArrayList<>();
+    for (String f : want) if (!have.contains(f)) missing.add(f);
+    List<String> extra = new ArrayList<>();
+    for (String f : have) if (!want.contains(f)) extra.add(f);
+    List<String> parts = new ArrayList<>();
+    if (!missing.isEmpty()) parts.add("missing column" + (missing.size() > 1 ? "s " : " ") + quoted(missing));
+    if (!extra.isEmpty()) parts.add("extra column" + (extra.size() > 1 ? "s " : " ") + quoted(extra));
+    if (parts.isEmpty()) {
+      for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+        if (!expected.get(i).equals(actual.get(i))) {
+          parts.add("columns reordered: column " + i + " is '" + actual.get(i) + "' but the model expects '" + expected.get(i) + "' there");
+          break;
         }
       }
-      throw new BadInputException("input has " + x.names().size() + " columns but the model expects " + features.size() + ": " + features);
+      if (parts.isEmpty()) parts.add("duplicate columns in " + quoted(actual));
     }
+    throw new BadInputException(Where.none(), "the input does not match the model's schema: " + String.join("; ", parts),
+        "give exactly these columns in this order: " + String.join(",", expected));
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> q = new ArrayList<>();
+    for (String n : names) q.add("'" + n + "'");
+    return String.join(", ", q);
   }
 }

@@ -467,7 +467,7 @@ public final class ModelRegistry implements AutoCloseable {
     if (!problems.isEmpty()) throw new BadInputException(problems, r.version().id() + " failed its integrity check: " + RESTORE);
     ModelCard card = readCard(dir, r.checksumsSha256());
     ArtifactReader reader = ModelStore.open(dir);
-    FittedModel model = families.get(reader.manifest().family()).load(reader);
+    FittedModel model = ModelStore.load(reader, families);
     return new RegisteredModel(r.version(), card, model);
   }
 
