@@ -4,7 +4,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -33,7 +33,7 @@ import java.util.Set;
  * Constructing the family, listing its params and making a trainer load no native code; the
  * library loads in {@link Trainer#fit} and {@link #load}.
  */
-public final class LightGbmFamily implements ModelFamily {
+public final class LightGbmFamily extends DeclaredFamily {
 
   public static final String NAME = "lightgbm";
 
@@ -62,26 +62,13 @@ public final class LightGbmFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("num_leaves", 127, "learning_rate", 0.1, "min_data_in_leaf", 20));
 
-  @Override
-  public String name() {
-    return NAME;
+  public LightGbmFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     if (p.getString("boosting").equals("rf")) checkForest(NAME, p);
-    return p;
   }
 
   @Override

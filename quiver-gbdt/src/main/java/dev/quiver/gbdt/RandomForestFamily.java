@@ -2,7 +2,7 @@ package dev.quiver.gbdt;
 
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -29,7 +29,7 @@ import java.util.Set;
  * <p>Variants: {@code conservative} (shallower trees, larger leaves), {@code balanced} (the
  * defaults), {@code aggressive} (deeper trees, small leaves).
  */
-public final class RandomForestFamily implements ModelFamily {
+public final class RandomForestFamily extends DeclaredFamily {
 
   public static final String NAME = "random_forest";
 
@@ -54,26 +54,13 @@ public final class RandomForestFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("max_depth", 14, "num_leaves", 4095, "min_data_in_leaf", 5, "feature_fraction_bynode", 0.7));
 
-  @Override
-  public String name() {
-    return NAME;
+  public RandomForestFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     LightGbmFamily.checkForest(NAME, p);
-    return p;
   }
 
   @Override

@@ -4,7 +4,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -36,7 +36,7 @@ import java.util.Set;
  * random_forest} (forest mode: 100 trees of depth 10). Constructing the family, listing its params
  * and making a trainer load no native code.
  */
-public final class XGBoostFamily implements ModelFamily {
+public final class XGBoostFamily extends DeclaredFamily {
 
   public static final String NAME = "xgboost";
 
@@ -66,30 +66,17 @@ public final class XGBoostFamily implements ModelFamily {
       "random_forest", Map.of("mode", "forest", "num_rounds", 100, "max_depth", 10, "subsample", 0.632, "colsample_bytree", 1.0,
           "colsample_bynode", 0.5));
 
-  @Override
-  public String name() {
-    return NAME;
+  public XGBoostFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     if (p.getString("mode").equals("forest") && p.getDouble("subsample") >= 1.0 && p.getDouble("colsample_bytree") >= 1.0
         && p.getDouble("colsample_bynode") >= 1.0) {
       throw new BadInputException(Where.none(), "xgboost forest mode needs subsample, colsample_bytree or colsample_bynode below 1, else every tree is the same",
           "set subsample 0.632 and colsample_bynode 0.5 (or use the random_forest variant)");
     }
-    return p;
   }
 
   @Override
