@@ -73,7 +73,7 @@ public final class LightGbmFamily extends DeclaredFamily {
           "auto: binary for a binary label, L2 regression for a real one; quantile: the alpha-quantile of a real label (pinball loss)"),
       Param.real("alpha", 0.5, 1e-6, 1 - 1e-6, "objective quantile only: the quantile predicted, in (0, 1)")));
 
-  private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+  static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("num_leaves", 15, "learning_rate", 0.03, "min_data_in_leaf", 200, "lambda_l2", 10.0, "feature_fraction", 0.7),
       "balanced", Map.of(),
       "aggressive", Map.of("num_leaves", 127, "learning_rate", 0.1, "min_data_in_leaf", 20));

@@ -9,8 +9,8 @@ import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
 import dev.quiver.model.Trainer;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,36 +25,30 @@ import java.util.Set;
  * QuantileLightGbmModel}.
  *
  * <p>{@code quantiles} is a comma-separated list of distinct values in (0, 1), e.g. {@code
- * 0.1,0.5,0.9}; the other parameters are LightGBM's (see {@link LightGbmFamily}) and apply to every
- * booster. Variants: {@code conservative}, {@code balanced}, {@code aggressive} as for lightgbm.
+ * 0.1,0.5,0.9}; the other parameters are a subset of LightGBM's, declared once by {@link
+ * LightGbmFamily}, and apply to every booster (early stopping: per booster, on its own pinball
+ * loss). Variants: those of lightgbm.
  * Constructing the family loads no native code.
  */
 public final class QuantileLightGbmFamily extends DeclaredFamily {
 
   public static final String NAME = "quantile_lightgbm";
 
-  static final Params DEFAULTS = Params.declare(List.of(
-      Param.choice("quantiles", "0.1,0.5,0.9", List.of(), "comma-separated quantiles to forecast, each in (0, 1), e.g. 0.05,0.25,0.5,0.75,0.95"),
-      Param.integer("num_iterations", 300, 1, 100_000, "most boosting iterations per quantile; early stopping may keep fewer"),
-      Param.real("learning_rate", 0.05, 1e-6, 1.0, "shrinkage applied to each tree"),
-      Param.integer("num_leaves", 31, 2, 131_072, "most leaves per tree"),
-      Param.integer("max_depth", -1, -1, 1_000, "most tree depth; -1 (or 0) for no limit"),
-      Param.integer("min_data_in_leaf", 100, 1, 1_000_000_000, "fewest training rows in a leaf"),
-      Param.real("feature_fraction", 0.8, 1e-6, 1.0, "share of features drawn for each tree"),
-      Param.real("bagging_fraction", 0.8, 1e-6, 1.0, "share of rows drawn for each bagging round"),
-      Param.integer("bagging_freq", 1, 0, 1_000_000, "redraw the bagged rows every k iterations; 0 turns bagging off"),
-      Param.real("lambda_l2", 0.0, 0.0, 1e9, "L2 penalty on leaf values"),
-      Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
-      Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
-          "stop a quantile's booster after this many iterations without a lower validation pinball loss and keep its best; 0 turns it off")));
+  /** LightGBM's parameters that every quantile's booster takes, as {@link LightGbmFamily} declares them. */
+  private static final Set<String> BOOSTER_KEYS = Set.of("num_iterations", "learning_rate", "num_leaves", "max_depth", "min_data_in_leaf",
+      "feature_fraction", "bagging_fraction", "bagging_freq", "lambda_l2", "max_bin", "early_stopping_rounds");
 
-  private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
-      "conservative", Map.of("num_leaves", 15, "learning_rate", 0.03, "min_data_in_leaf", 200, "lambda_l2", 10.0, "feature_fraction", 0.7),
-      "balanced", Map.of(),
-      "aggressive", Map.of("num_leaves", 127, "learning_rate", 0.1, "min_data_in_leaf", 20));
+  static final Params DEFAULTS = declare();
+
+  private static Params declare() {
+    List<Param> params = new ArrayList<>();
+    params.add(Param.choice("quantiles", "0.1,0.5,0.9", List.of(), "comma-separated quantiles to forecast, each in (0, 1), e.g. 0.05,0.25,0.5,0.75,0.95"));
+    for (Param p : LightGbmFamily.DEFAULTS.declared()) if (BOOSTER_KEYS.contains(p.key())) params.add(p);
+    return Params.declare(params);
+  }
 
   public QuantileLightGbmFamily() {
-    super(NAME, Set.of(Task.REGRESSION), DEFAULTS, VARIANTS);
+    super(NAME, Set.of(Task.REGRESSION), DEFAULTS, LightGbmFamily.VARIANTS);
   }
 
   @Override
