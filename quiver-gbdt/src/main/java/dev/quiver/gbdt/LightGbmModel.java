@@ -79,6 +79,15 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
     return objective;
   }
 
+  /**
+   * A predictor of one row at a time by LightGBM's single-row fast path, bit-identical to {@link
+   * #predict}; not thread-safe (one per thread), and the caller closes it. It holds its own native
+   * booster, so it outlives this model's {@link #close}.
+   */
+  public RowPredictor rowPredictor() {
+    return new LightGbmRowPredictor(modelText, schema.features().size());
+  }
+
   /** LightGBM's text model, as saved. */
   public String modelText() {
     return modelText;

@@ -76,6 +76,15 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
     return objective;
   }
 
+  /**
+   * A predictor of one row at a time that walks this model's trees in Java ({@link
+   * XGBoostTreeWalker}), agreeing with {@link #predict} to float rounding; thread-safe.
+   */
+  public RowPredictor rowPredictor() {
+    byte[] json = guard.call("JSON export", () -> booster.toByteArray("json"));
+    return XGBoostTreeWalker.compile(json, schema.features().size());
+  }
+
   /** XGBoost's UBJSON model, as saved. */
   public byte[] modelBytes() {
     return ubj.clone();
