@@ -34,11 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
         "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
         "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
+        "  predict-row  single-row prediction latency (p50/p99 in microseconds) of 100-tree lightgbm and xgboost models",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -89,6 +90,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.equals("predict-row")) return predictRow();
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
@@ -152,6 +154,47 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** Top level: the model with the higher p99 (name in "slowest"); median_ms/min_ms are its per-row p50 and minimum. */
+  private int predictRow() {
+    int runs = this.runs != null ? this.runs : 100_000;
+    int warmups = this.warmups != null ? this.warmups : 20_000;
+    if (runs < 1 || warmups < 0 || threads < 1) throw new BadInputException("--runs and --threads must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    Map<String, Object> models = PredictRowBenchmark.run(FitBenchmark.dataset(file), threads, warmups, runs);
+    String slowest = null;
+    for (Map.Entry<String, Object> e : models.entrySet()) {
+      if (slowest == null || p(models.get(slowest), "p99_us") < p(e.getValue(), "p99_us")) slowest = e.getKey();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", name);
+      m.put("runs", runs);
+      m.put("warmups", warmups);
+      m.put("median_ms", p(models.get(slowest), "p50_us") / 1e3);
+      m.put("min_ms", p(models.get(slowest), "min_us") / 1e3);
+      m.put("p50_us", p(models.get(slowest), "p50_us"));
+      m.put("p99_us", p(models.get(slowest), "p99_us"));
+      m.put("slowest", slowest);
+      m.put("input", file.toString());
+      m.put("models", models);
+      JsonOut.print(out, m);
+    } else {
+      out.printf(Locale.ROOT, "%s: %,d timed single-row predictions per model (after %,d warm-up) on rows of %s%n", name, runs, warmups, file.getFileName());
+      for (Map.Entry<String, Object> e : models.entrySet()) {
+        out.printf(Locale.ROOT, "%-8s p50 %.1f us, p99 %.1f us, min %.1f us (%s); batch API p50 %.1f us, p99 %.1f us%n", e.getKey(),
+            p(e.getValue(), "p50_us"), p(e.getValue(), "p99_us"), p(e.getValue(), "min_us"), ((Map<?, ?>) e.getValue()).get("path"),
+            p(e.getValue(), "batch_api_p50_us"), p(e.getValue(), "batch_api_p99_us"));
+      }
+      out.flush();
+    }
+    return 0;
+  }
+
+  private static double p(Object model, String key) {
+    return ((Number) ((Map<?, ?>) model).get(key)).doubleValue();
   }
 
   private int fit() {
