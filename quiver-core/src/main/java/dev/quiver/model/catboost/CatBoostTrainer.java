@@ -193,12 +193,16 @@ final class CatBoostTrainer implements Trainer {
     private final double[] approx;
     private final double[] validApprox;
     private final int[][] permutations;
+    private final float[][] permutedY;
     private final double[][] supporting;
+    private final int[][] permutedLeaf;
+    private final double[][] permutedWeight;
     private final double[] weight;
     private final double[] g;
     private final double[] h;
-    private final double[] wg;
-    private final double[] wh;
+    private final double[] gh;
+    private final double[] positionG;
+    private final double[] positionH;
     private final int[] leaf;
     private final int[] validLeaf;
     private final int[] usable;
@@ -229,15 +233,24 @@ final class CatBoostTrainer implements Trainer {
       int perms = ordered ? params.getInt("permutation_count") : 0;
       this.permutations = new int[perms][];
       this.supporting = new double[perms][];
+      this.permutedY = new float[perms][];
+      this.permutedLeaf = new int[perms][];
+      this.permutedWeight = new double[perms][];
       for (int p = 0; p < perms; p++) {
-        permutations[p] = permutation(n, rnd);
+        int[] perm = permutation(n, rnd);
+        permutations[p] = perm;
         supporting[p] = filled(n, bias);
+        permutedY[p] = new float[n];
+        for (int pos = 0; pos < n; pos++) permutedY[p][pos] = y[perm[pos]];
+        permutedLeaf[p] = new int[n];
+        permutedWeight[p] = new double[n];
       }
       this.weight = new double[n];
       this.g = new double[n];
       this.h = new double[n];
-      this.wg = new double[n];
-      this.wh = new double[n];
+      this.gh = new double[2 * n];
+      this.positionG = ordered ? new double[n] : null;
+      this.positionH = ordered ? new double[n] : null;
       this.leaf = new int[n];
       int k = 0;
       int[] u = new int[bins.length];
@@ -254,8 +267,9 @@ final class CatBoostTrainer implements Trainer {
     @Override
     public boolean add() {
       if (usable.length == 0) return false;
+      if (ordered) orderedDerivatives(rnd.nextInt(permutations.length));
+      else loss.derivatives(approx, y, g, h);
       bootstrap();
-      loss.derivatives(ordered ? supporting[rnd.nextInt(permutations.length)] : approx, y, g, h);
       weigh();
       java.util.Arrays.fill(leaf, 0);
       int[] features = new int[depth];
@@ -263,7 +277,7 @@ final class CatBoostTrainer implements Trainer {
       float[] splitBorders = new float[depth];
       double[] gain = new double[bins.length];
       for (int d = 0; d < depth; d++) {
-        SplitSearch.Split s = search.best(leaf, wg, wh, 1 << d, allowedFeatures());
+        SplitSearch.Split s = search.best(leaf, gh, 1 << d, allowedFeatures());
         features[d] = s.feature();
         splitBins[d] = s.bin();
         splitBorders[d] = borders[s.feature()][s.bin()];
@@ -281,8 +295,8 @@ final class CatBoostTrainer implements Trainer {
       double[] sumG = new double[leaves];
       double[] sumH = new double[leaves];
       for (int i = 0; i < n; i++) {
-        sumG[leaf[i]] += wg[i];
-        sumH[leaf[i]] += wh[i];
+        sumG[leaf[i]] += gh[2 * i];
+        sumH[leaf[i]] += gh[2 * i + 1];
       }
       double[] values = new double[leaves];
       for (int k = 0; k < leaves; k++) values[k] = leafValue(sumG[k], sumH[k]);
@@ -314,13 +328,32 @@ final class CatBoostTrainer implements Trainer {
         java.util.Arrays.fill(weight, 1.0);
         return;
       }
-      for (int i = 0; i < n; i++) weight[i] = Math.pow(-Math.log(1.0 - rnd.nextDouble()), temperature);
+      for (int i = 0; i < n; i++) {
+        double e = -Math.log(1.0 - rnd.nextDouble());
+        weight[i] = temperature == 1.0 ? e : Math.pow(e, temperature);
+      }
     }
 
     private void weigh() {
       for (int i = 0; i < n; i++) {
-        wg[i] = weight[i] * g[i];
-        wh[i] = weight[i] * h[i];
+        gh[2 * i] = weight[i] * g[i];
+        gh[2 * i + 1] = weight[i] * h[i];
+      }
+    }
+
+    /**
+     * Derivatives of every row at permutation p's supporting scores (held in position order), into
+     * g and h by row.
+     */
+    private void orderedDerivatives(int p) {
+      int[] perm = permutations[p];
+      double[] a = supporting[p];
+      float[] py = permutedY[p];
+      loss.derivatives(a, py, positionG, positionH);
+      for (int pos = 0; pos < n; pos++) {
+        int i = perm[pos];
+        g[i] = positionG[pos];
+        h[i] = positionH[pos];
       }
     }
 
@@ -342,10 +375,22 @@ final class CatBoostTrainer implements Trainer {
       return allowed;
     }
 
-    /** Advances permutation p's supporting scores by the new tree (see the class comment); reads {@link #leaf} and {@link #weight}. */
+    /**
+     * Advances permutation p's supporting scores by the new tree (see the class comment); reads
+     * {@link #leaf} and {@link #weight}. Permutation p's scores and targets are held in position
+     * order, so this pass reads them sequentially.
+     */
     private void advanceSupporting(int p) {
       int[] perm = permutations[p];
       double[] a = supporting[p];
+      float[] py = permutedY[p];
+      int[] pl = permutedLeaf[p];
+      double[] pw = permutedWeight[p];
+      for (int pos = 0; pos < n; pos++) {
+        int i = perm[pos];
+        pl[pos] = leaf[i];
+        pw[pos] = weight[i];
+      }
       int leaves = 1 << depth;
       double[] sumG = new double[leaves];
       double[] sumH = new double[leaves];
@@ -354,11 +399,10 @@ final class CatBoostTrainer implements Trainer {
         if (pos > 0 && (pos & (pos - 1)) == 0) {
           for (int k = 0; k < leaves; k++) values[k] = leafValue(sumG[k], sumH[k]);
         }
-        int i = perm[pos];
-        int k = leaf[i];
-        double before = a[i];
-        loss.accumulate(before, y[i], weight[i], sumG, sumH, k);
-        a[i] = before + values[k];
+        int k = pl[pos];
+        double before = a[pos];
+        loss.accumulate(before, py[pos], pw[pos], sumG, sumH, k);
+        a[pos] = before + values[k];
       }
     }
 

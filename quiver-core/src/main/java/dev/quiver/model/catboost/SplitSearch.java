@@ -24,9 +24,9 @@ final class SplitSearch {
   private final int[] binCount;
   private final double l2;
   private final WorkerPool pool;
-  private final double[][] histG;
-  private final double[][] histH;
+  private final double[][] hist;
   private final double[] bestScore;
+  private final double[] parent;
   private final int[] bestBin;
 
   /**
@@ -40,23 +40,24 @@ final class SplitSearch {
     this.l2 = l2;
     this.pool = pool;
     int workers = Math.min(pool.threads(), Math.max(1, bins.length));
-    this.histG = new double[workers][maxLeaves * STRIDE];
-    this.histH = new double[workers][maxLeaves * STRIDE];
+    this.hist = new double[workers][2 * maxLeaves * STRIDE];
     this.bestScore = new double[bins.length];
+    this.parent = new double[bins.length];
     this.bestBin = new int[bins.length];
   }
 
   /**
    * The best split of rows whose current leaf is {@code leaf[i]} (in {@code [0, leaves)}), or null
-   * when no allowed feature has a border.
+   * when no allowed feature has a border. {@code gh} interleaves each row's weighted first and
+   * second derivative: {@code gh[2i]}, {@code gh[2i + 1]}.
    */
-  Split best(int[] leaf, double[] wg, double[] wh, int leaves, boolean[] allowed) {
+  Split best(int[] leaf, double[] gh, int leaves, boolean[] allowed) {
     int features = bins.length;
-    int workers = histG.length;
+    int workers = hist.length;
     pool.run(workers, w -> {
       for (int f = w; f < features; f += workers) {
         bestBin[f] = -1;
-        if (allowed[f] && binCount[f] > 1) scan(f, leaf, wg, wh, leaves, histG[w], histH[w]);
+        if (allowed[f] && binCount[f] > 1) scan(f, leaf, gh, leaves, hist[w]);
       }
     });
     int feature = -1;
@@ -68,34 +69,35 @@ final class SplitSearch {
       }
     }
     if (feature < 0) return null;
-    return new Split(feature, bestBin[feature], score - parentScore(leaf, wg, wh, leaves));
+    return new Split(feature, bestBin[feature], score - parent[feature]);
   }
 
-  private void scan(int f, int[] leaf, double[] wg, double[] wh, int leaves, double[] g, double[] h) {
+  private void scan(int f, int[] leaf, double[] gh, int leaves, double[] hist) {
     int nb = binCount[f];
-    java.util.Arrays.fill(g, 0, leaves * STRIDE, 0.0);
-    java.util.Arrays.fill(h, 0, leaves * STRIDE, 0.0);
+    java.util.Arrays.fill(hist, 0, 2 * leaves * STRIDE, 0.0);
     byte[] col = bins[f];
     int n = col.length;
     for (int i = 0; i < n; i++) {
-      int k = (leaf[i] << 8) | (col[i] & 0xFF);
-      g[k] += wg[i];
-      h[k] += wh[i];
+      int k = ((leaf[i] << 8) | (col[i] & 0xFF)) << 1;
+      hist[k] += gh[2 * i];
+      hist[k + 1] += gh[2 * i + 1];
     }
     double[] splitScore = new double[nb - 1];
+    double parentScore = 0;
     for (int l = 0; l < leaves; l++) {
-      int base = l * STRIDE;
+      int base = 2 * l * STRIDE;
       double totalG = 0;
       double totalH = 0;
       for (int b = 0; b < nb; b++) {
-        totalG += g[base + b];
-        totalH += h[base + b];
+        totalG += hist[base + 2 * b];
+        totalH += hist[base + 2 * b + 1];
       }
+      parentScore += term(totalG, totalH);
       double leftG = 0;
       double leftH = 0;
       for (int s = 0; s < nb - 1; s++) {
-        leftG += g[base + s];
-        leftH += h[base + s];
+        leftG += hist[base + 2 * s];
+        leftH += hist[base + 2 * s + 1];
         splitScore[s] += term(leftG, leftH) + term(totalG - leftG, totalH - leftH);
       }
     }
@@ -103,18 +105,7 @@ final class SplitSearch {
     for (int s = 1; s < nb - 1; s++) if (splitScore[s] > splitScore[best]) best = s;
     bestBin[f] = best;
     bestScore[f] = splitScore[best];
-  }
-
-  private double parentScore(int[] leaf, double[] wg, double[] wh, int leaves) {
-    double[] g = new double[leaves];
-    double[] h = new double[leaves];
-    for (int i = 0; i < leaf.length; i++) {
-      g[leaf[i]] += wg[i];
-      h[leaf[i]] += wh[i];
-    }
-    double s = 0;
-    for (int l = 0; l < leaves; l++) s += term(g[l], h[l]);
-    return s;
+    parent[f] = parentScore;
   }
 
   private double term(double g, double h) {
