@@ -277,7 +277,7 @@ final class CatBoostTrainer implements Trainer {
       float[] splitBorders = new float[depth];
       double[] gain = new double[bins.length];
       for (int d = 0; d < depth; d++) {
-        SplitSearch.Split s = search.best(leaf, gh, d, allowedFeatures());
+        SplitSearch.Split s = search.best(leaf, gh, 1 << d, allowedFeatures());
         features[d] = s.feature();
         splitBins[d] = s.bin();
         splitBorders[d] = borders[s.feature()][s.bin()];

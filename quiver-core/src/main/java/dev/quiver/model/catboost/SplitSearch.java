@@ -7,11 +7,8 @@ package dev.quiver.model.catboost;
  * twice the second-order loss after a Newton step in each leaf, so the split minimises the
  * approximate loss over all leaves together (CatBoost's L2 score for Newton leaves).
  *
- * <p>Per feature it builds a histogram of G and H by (leaf, bin), then scans the bins with running
- * sums. Below the first level, a feature's histogram is built from the rows that the previous
- * level sent right only, and each left leaf is its parent's histogram minus its right sibling's
- * (the parent histograms are kept while they fit in {@value #SUBTRACTION_BUDGET_BYTES} bytes;
- * deeper levels are summed over all rows). Features are shared among the pool's threads (feature f goes
+ * <p>Per feature it builds a histogram of G and H by (leaf, bin) in one pass over the rows, then
+ * scans the bins with running sums. Features are shared among the pool's threads (feature f goes
  * to worker {@code f mod threads}); each feature's histogram is summed in row order by one thread
  * and the winner is picked in feature order, the lowest feature and bin on ties, so the result
  * does not depend on the thread count. Not thread-safe: one search at a time.
@@ -22,19 +19,14 @@ final class SplitSearch {
   record Split(int feature, int bin, double gain) {}
 
   private static final int STRIDE = 256;
-  static final long SUBTRACTION_BUDGET_BYTES = 64L << 20;
 
   private final byte[][] bins;
   private final int[] binCount;
   private final double l2;
   private final WorkerPool pool;
   private final double[][] hist;
-  private final double[][][] kept;
-  private final boolean[] ready;
-  private final int keptLeaves;
-  private final int[] rightRows;
   private final double[] bestScore;
-  private final double[] parentScores;
+  private final double[] parent;
   private final int[] bestBin;
 
   /**
@@ -49,53 +41,23 @@ final class SplitSearch {
     this.pool = pool;
     int workers = Math.min(pool.threads(), Math.max(1, bins.length));
     this.hist = new double[workers][2 * maxLeaves * STRIDE];
-    int keep = 1;
-    while (keep * 2 <= maxLeaves && (long) bins.length * 2 * 2 * (keep * 2) * STRIDE * Double.BYTES <= SUBTRACTION_BUDGET_BYTES) keep *= 2;
-    this.keptLeaves = keep;
-    this.kept = new double[bins.length][2][2 * keep * STRIDE];
-    this.ready = new boolean[bins.length];
-    this.rightRows = new int[bins.length == 0 ? 0 : bins[0].length];
     this.bestScore = new double[bins.length];
-    this.parentScores = new double[bins.length];
+    this.parent = new double[bins.length];
     this.bestBin = new int[bins.length];
   }
 
   /**
-   * The best split at tree level {@code level} of rows whose current leaf is {@code leaf[i]} (in
-   * {@code [0, 2^level)}, bit d set when level d sent the row right), or null when no allowed
-   * feature has a border. {@code gh} interleaves each row's weighted first and second derivative:
-   * {@code gh[2i]}, {@code gh[2i + 1]}. Levels of one tree are searched in order 0, 1, 2, ...
+   * The best split of rows whose current leaf is {@code leaf[i]} (in {@code [0, leaves)}), or null
+   * when no allowed feature has a border. {@code gh} interleaves each row's weighted first and
+   * second derivative: {@code gh[2i]}, {@code gh[2i + 1]}.
    */
-  Split best(int[] leaf, double[] gh, int level, boolean[] allowed) {
+  Split best(int[] leaf, double[] gh, int leaves, boolean[] allowed) {
     int features = bins.length;
     int workers = hist.length;
-    int leaves = 1 << level;
-    boolean subtract = level > 0 && leaves <= keptLeaves;
-    int right = 0;
-    if (subtract) {
-      int bit = 1 << (level - 1);
-      for (int i = 0; i < leaf.length; i++) if ((leaf[i] & bit) != 0) rightRows[right++] = i;
-    }
-    int rightCount = right;
     pool.run(workers, w -> {
       for (int f = w; f < features; f += workers) {
         bestBin[f] = -1;
-        if (!allowed[f] || binCount[f] <= 1) {
-          ready[f] = false;
-          continue;
-        }
-        double[] h;
-        if (leaves <= keptLeaves) {
-          h = kept[f][level & 1];
-          if (subtract && ready[f]) fromParent(f, leaf, gh, rightCount, leaves, kept[f][(level - 1) & 1], h);
-          else sumAll(f, leaf, gh, leaves, h);
-          ready[f] = true;
-        } else {
-          h = hist[w];
-          sumAll(f, leaf, gh, leaves, h);
-          ready[f] = false;
-        }
-        scan(f, leaves, h);
+        if (allowed[f] && binCount[f] > 1) scan(f, leaf, gh, leaves, hist[w]);
       }
     });
     int feature = -1;
@@ -107,10 +69,11 @@ final class SplitSearch {
       }
     }
     if (feature < 0) return null;
-    return new Split(feature, bestBin[feature], score - parentScores[feature]);
+    return new Split(feature, bestBin[feature], score - parent[feature]);
   }
 
-  private void sumAll(int f, int[] leaf, double[] gh, int leaves, double[] hist) {
+  private void scan(int f, int[] leaf, double[] gh, int leaves, double[] hist) {
+    int nb = binCount[f];
     java.util.Arrays.fill(hist, 0, 2 * leaves * STRIDE, 0.0);
     byte[] col = bins[f];
     int n = col.length;
@@ -119,29 +82,6 @@ final class SplitSearch {
       hist[k] += gh[2 * i];
       hist[k + 1] += gh[2 * i + 1];
     }
-  }
-
-  /** Right leaves from the rows sent right, left leaves as parent minus right sibling. */
-  private void fromParent(int f, int[] leaf, double[] gh, int rightCount, int leaves, double[] parent, double[] hist) {
-    java.util.Arrays.fill(hist, 0, 2 * leaves * STRIDE, 0.0);
-    byte[] col = bins[f];
-    for (int j = 0; j < rightCount; j++) {
-      int i = rightRows[j];
-      int k = ((leaf[i] << 8) | (col[i] & 0xFF)) << 1;
-      hist[k] += gh[2 * i];
-      hist[k + 1] += gh[2 * i + 1];
-    }
-    int half = leaves >> 1;
-    int width = 2 * binCount[f];
-    for (int l = 0; l < half; l++) {
-      int left = 2 * l * STRIDE;
-      int rightLeaf = 2 * (l + half) * STRIDE;
-      for (int b = 0; b < width; b++) hist[left + b] = parent[left + b] - hist[rightLeaf + b];
-    }
-  }
-
-  private void scan(int f, int leaves, double[] hist) {
-    int nb = binCount[f];
     double[] splitScore = new double[nb - 1];
     double parentScore = 0;
     for (int l = 0; l < leaves; l++) {
@@ -165,7 +105,7 @@ final class SplitSearch {
     for (int s = 1; s < nb - 1; s++) if (splitScore[s] > splitScore[best]) best = s;
     bestBin[f] = best;
     bestScore[f] = splitScore[best];
-    parentScores[f] = parentScore;
+    parent[f] = parentScore;
   }
 
   private double term(double g, double h) {
