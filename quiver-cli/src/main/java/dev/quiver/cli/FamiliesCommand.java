@@ -146,7 +146,7 @@ public final class FamiliesCommand implements Callable<Integer> {
 
   private static String rangeText(Map<String, Object> p) {
     if (p.containsKey("choices")) return String.join("|", castList(p.get("choices")));
-    if (!p.containsKey("range")) return "true|false";
+    if (!p.containsKey("range")) return "boolean".equals(p.get("type")) ? "true|false" : "any text";
     @SuppressWarnings("unchecked") Map<String, Object> r = (Map<String, Object>) p.get("range");
     Object min = r.get("min");
     Object max = r.get("max");
