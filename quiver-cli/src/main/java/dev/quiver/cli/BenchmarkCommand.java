@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  ingest    read a CSV.gz of bars into columnar Bars (default input: the bundled 144,000 futures bars)",
         "  features  compute the seed12 set on every symbol of the input (data already loaded)",
         "  metrics   every return metric of 1,000,000 seeded normal returns (java.util.Random(42), mean 0.0002, std 0.01)",
-        "  fit-lightgbm, fit-xgboost, fit-random-forest, fit-gradient-boosting",
+        "  fit-lightgbm, fit-xgboost, fit-random-forest, fit-gradient-boosting, fit-catboost",
         "            fit 100 trees on the seed12 features and next-bar direction of the input, chronological 80/20,",
         "            --threads native threads (default 2); prints fit time and test AUC",
         "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
