@@ -34,11 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
         "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
         "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
+        "  arima-auto  automatic ARIMA order (KPSS d, stepwise p, q <= 3 by AIC) on the first 5,000 closes of the input's first symbol",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "arima-auto");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -89,6 +90,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.equals("arima-auto")) return arimaAuto();
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
@@ -196,5 +198,22 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private int arimaAuto() {
+    int runs = this.runs != null ? this.runs : 5;
+    int warmups = this.warmups != null ? this.warmups : 2;
+    if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    Bars bars = MarketData.load(file, ReadOptions.defaults()).series().get(0);
+    double[] y = Arrays.copyOf(bars.close(), Math.min(bars.size(), dev.quiver.forecast.ArimaBenchmark.DEFAULT_SIZE));
+    dev.quiver.forecast.AutoArimaOptions options = dev.quiver.forecast.AutoArimaOptions.defaults();
+    long[] nanos = dev.quiver.forecast.ArimaBenchmark.run(y, options, warmups, runs);
+    dev.quiver.forecast.AutoArima.Result r = dev.quiver.forecast.AutoArima.fit(y, options);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("symbol", bars.symbol());
+    extra.put("order", r.best().order().toString());
+    extra.put("orders_tried", r.tried().size());
+    return report(nanos, runs, warmups, y.length, "points", file.toString(), extra);
   }
 }
