@@ -32,6 +32,17 @@ public final class ArimaModel {
   private final double[] stateCov;
   private final double[] lastLevels;
 
+  /** A model with known parameters (as {@link #params()}), for one-step forecasts only: it holds no series, so {@link #forecast} continues from an empty history. */
+  public static ArimaModel of(ArimaOrder order, double[] params) {
+    if (params.length != order.parameterCount()) {
+      throw new IllegalArgumentException("ARIMA(" + order + ") has " + order.parameterCount() + " parameters, got " + params.length);
+    }
+    int r = Math.max(order.p(), order.q() + 1);
+    double[] se = new double[params.length];
+    java.util.Arrays.fill(se, Double.NaN);
+    return new ArimaModel(order, params, se, Double.NaN, 0, new double[r], new double[r * r], new double[order.d()]);
+  }
+
   ArimaModel(ArimaOrder order, double[] params, double[] standardErrors, double llf, int nobs, double[] state, double[] stateCov,
       double[] lastLevels) {
     this.order = order;
@@ -109,6 +120,35 @@ public final class ArimaModel {
   public double aicc() {
     int k = parameterCount();
     return aic() + 2.0 * k * (k + 1) / (nobs - k - 1);
+  }
+
+  /**
+   * One-step forecasts along {@code y[0..n)} with this model's parameters (not re-estimated):
+   * {@code out[i]} is the forecast of {@code y[i+1]} from {@code y[0..i]} only, by the Kalman
+   * filter started from the stationary distribution at {@code y[0]}. For d >= 1 the first d
+   * entries, which have no differences yet, are {@code y[i]} (no change). Causal: changing
+   * {@code y[j]} changes no {@code out[i]} with {@code i < j}.
+   */
+  public double[] oneStepForecasts(double[] y, int n) {
+    int d = order.d();
+    double[] out = new double[n];
+    if (n == 0) return out;
+    double c = constant();
+    double[] w = Arima.difference(y, n, d);
+    if (order.hasConstant()) for (int i = 0; i < w.length; i++) w[i] -= c;
+    double[] next = new double[w.length];
+    ArmaKalman k = new ArmaKalman(order.p(), order.q());
+    if (w.length > 0 && !k.filter(w, w.length, ar(), ma(), next)) {
+      throw new dev.quiver.error.InternalException("the fitted ARIMA(" + order + ") parameters are not stationary", null);
+    }
+    for (int i = 0; i < Math.min(d, n); i++) out[i] = y[i];
+    for (int t = 0; t < w.length; t++) {
+      int i = t + d; // w[t] ends at y[i]; next[t] forecasts w[t+1], which ends at y[i+1]
+      double f = next[t] + c;
+      for (int j = 1; j <= d; j++) f -= ((j % 2 == 0) ? 1 : -1) * binomial(d, j) * y[i + 1 - j];
+      out[i] = f;
+    }
+    return out;
   }
 
   /** Forecasts {@code steps} (>= 1) steps after the last observation, with standard errors. */

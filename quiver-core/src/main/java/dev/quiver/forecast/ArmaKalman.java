@@ -51,6 +51,11 @@ final class ArmaKalman {
    * non-stationary AR) or an innovation variance is not positive.
    */
   boolean filter(double[] w, int n, double[] ar, double[] ma) {
+    return filter(w, n, ar, ma, null);
+  }
+
+  /** As {@link #filter(double[], int, double[], double[])}, also writing the prediction of {@code w[t+1]} to {@code next[t]} when {@code next} is not null. */
+  boolean filter(double[] w, int n, double[] ar, double[] ma, double[] nextOut) {
     coefficients(ar, ma);
     if (!stationaryCovariance()) return false;
     java.util.Arrays.fill(a, 0);
@@ -72,6 +77,7 @@ final class ArmaKalman {
         double a0 = a[0] + col[0] * v;
         for (int i = 0; i < rr - 1; i++) a[i] = phi[i] * a0 + a[i + 1] + col[i + 1] * v;
         a[rr - 1] = phi[rr - 1] * a0;
+        if (nextOut != null) nextOut[t] = a[0];
         // filtered covariance: P - P[:,0] P[0,:] / f
         for (int i = 0; i < rr; i++) {
           double ci = col[i];
@@ -93,6 +99,7 @@ final class ArmaKalman {
         double a0 = a[0] + col[0] * v;
         for (int i = 0; i < rr - 1; i++) a[i] = phi[i] * a0 + a[i + 1] + col[i + 1] * v;
         a[rr - 1] = phi[rr - 1] * a0;
+        if (nextOut != null) nextOut[t] = a[0];
       }
     }
     sumSquares = ss;
