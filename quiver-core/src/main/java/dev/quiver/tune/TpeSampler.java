@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * Tree-structured Parzen estimator (Bergstra et al. 2011), independent per dimension: the
@@ -58,16 +57,20 @@ public final class TpeSampler implements Sampler {
         out.put(d.name(), RandomSampler.uniform(d, random));
         continue;
       }
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) order[i] = i;
-      final double[] l = losses;
-      Arrays.sort(order, (a, b) -> Double.compare(l[a], l[b]));
       int nBelow = Math.min((int) Math.ceil(0.1 * n), 25);
+      boolean[] isBelow = new boolean[n];
+      for (int b = 0; b < nBelow; b++) { // the nBelow smallest losses, earliest trial first on ties
+        int pick = -1;
+        for (int i = 0; i < n; i++) if (!isBelow[i] && (pick < 0 || losses[i] < losses[pick])) pick = i;
+        isBelow[pick] = true;
+      }
       double[] below = new double[nBelow];
       double[] above = new double[n - nBelow];
+      int nb = 0;
+      int na = 0;
       for (int i = 0; i < n; i++) {
-        if (i < nBelow) below[i] = xs[order[i]];
-        else above[i - nBelow] = xs[order[i]];
+        if (isBelow[i]) below[nb++] = xs[i];
+        else above[na++] = xs[i];
       }
       double x = d.kind() == Dimension.Kind.CATEGORICAL ? categorical(d, below, above, random) : continuous(d, below, above, random);
       out.put(d.name(), d.value(x));
@@ -153,7 +156,7 @@ public final class TpeSampler implements Sampler {
       mu[k] = 0.5 * (lo + hi); // the prior
       sigma[k] = range;
       for (int i = 0; i < n; i++) {
-        double mass = 0.5 * (Erf.erf((hi - mu[i]) / (sigma[i] * Math.sqrt(2))) - Erf.erf((lo - mu[i]) / (sigma[i] * Math.sqrt(2))));
+        double mass = 0.5 * (erf((hi - mu[i]) / (sigma[i] * Math.sqrt(2))) - erf((lo - mu[i]) / (sigma[i] * Math.sqrt(2))));
         logNorm[i] = -Math.log(n) - Math.log(sigma[i] * Math.sqrt(2 * Math.PI)) - Math.log(Math.max(mass, 1e-300));
       }
     }
@@ -170,15 +173,25 @@ public final class TpeSampler implements Sampler {
     double logDensity(double x) {
       double max = Double.NEGATIVE_INFINITY;
       int n = mu.length;
-      double[] terms = new double[n];
       for (int i = 0; i < n; i++) {
         double z = (x - mu[i]) / sigma[i];
-        terms[i] = logNorm[i] - 0.5 * z * z;
-        if (terms[i] > max) max = terms[i];
+        double term = logNorm[i] - 0.5 * z * z;
+        if (term > max) max = term;
       }
       double s = 0;
-      for (int i = 0; i < n; i++) s += Math.exp(terms[i] - max);
+      for (int i = 0; i < n; i++) {
+        double z = (x - mu[i]) / sigma[i];
+        double term = logNorm[i] - 0.5 * z * z - max;
+        if (term > -40) s += Math.exp(term);
+      }
       return max + Math.log(s);
+    }
+
+    /** Abramowitz and Stegun 7.1.26: absolute error below 1.5e-7, ample for a truncation mass. */
+    private static double erf(double x) {
+      double t = 1 / (1 + 0.3275911 * Math.abs(x));
+      double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+      return x >= 0 ? y : -y;
     }
 
     private static double gaussian(SplittableRandom random) {
