@@ -35,11 +35,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
         "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
         "  predict-row  single-row prediction latency (p50/p99 in microseconds) of 100-tree lightgbm and xgboost models",
+        "  tpe         TPE sampler time per trial over a 1,000-trial study (4 dimensions; median_ms/min_ms per trial, last_100_mean_ms)",
+        "  arima-auto  automatic ARIMA order (KPSS d, stepwise p, q <= 3 by AIC) on the first 5,000 closes of the input's first symbol",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -91,6 +93,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
     if (name.equals("predict-row")) return predictRow();
+    if (name.equals("arima-auto")) return arimaAuto();
+    if (name.equals("tpe")) return tpe();
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
@@ -239,5 +243,41 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private int arimaAuto() {
+    int runs = this.runs != null ? this.runs : 5;
+    int warmups = this.warmups != null ? this.warmups : 2;
+    if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    Bars bars = MarketData.load(file, ReadOptions.defaults()).series().get(0);
+    double[] y = Arrays.copyOf(bars.close(), Math.min(bars.size(), dev.quiver.forecast.ArimaBenchmark.DEFAULT_SIZE));
+    dev.quiver.forecast.AutoArimaOptions options = dev.quiver.forecast.AutoArimaOptions.defaults();
+    long[] nanos = dev.quiver.forecast.ArimaBenchmark.run(y, options, warmups, runs);
+    dev.quiver.forecast.AutoArima.Result r = dev.quiver.forecast.AutoArima.fit(y, options);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("symbol", bars.symbol());
+    extra.put("order", r.best().order().toString());
+    extra.put("orders_tried", r.tried().size());
+    return report(nanos, runs, warmups, y.length, "points", file.toString(), extra);
+  }
+
+  private int tpe() {
+    int runs = this.runs != null ? this.runs : 1;
+    int warmups = this.warmups != null ? this.warmups : 1;
+    if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
+    for (int w = 0; w < warmups; w++) dev.quiver.tune.TpeBenchmark.run(dev.quiver.tune.TpeBenchmark.DEFAULT_TRIALS, 100 + w);
+    int trials = dev.quiver.tune.TpeBenchmark.DEFAULT_TRIALS;
+    long[] perTrial = new long[runs * trials];
+    double last100 = 0;
+    for (int r = 0; r < runs; r++) {
+      long[] t = dev.quiver.tune.TpeBenchmark.run(trials, r);
+      System.arraycopy(t, 0, perTrial, r * trials, trials);
+      for (int i = trials - 100; i < trials; i++) last100 += t[i] / 1e6 / (100.0 * runs);
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("last_100_mean_ms", last100);
+    extra.put("studies", runs);
+    return report(perTrial, runs, warmups, trials, "trials", "generated", extra);
   }
 }
