@@ -404,9 +404,19 @@ public final class ExperimentRunner {
     if (r.status() != JobResult.Status.OK) {
       return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
     }
+    Map<String, Double> m = metrics(task, test.y(), p);
+    return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
+  }
+
+  /**
+   * The leaderboard metrics of predictions {@code p} for targets {@code y}: auc, accuracy,
+   * precision, recall, f1 (threshold 0.5) and log_loss for {@link Task#BINARY}; rmse, mae, r2 and
+   * directional_accuracy otherwise. In that order.
+   */
+  public static Map<String, Double> metrics(Task task, float[] y, double[] p) {
     Map<String, Double> m = new LinkedHashMap<>();
     if (task == Task.BINARY) {
-      ClassificationMetrics c = ClassificationMetrics.of(test.y(), p, 0.5);
+      ClassificationMetrics c = ClassificationMetrics.of(y, p, 0.5);
       m.put("auc", c.auc());
       m.put("accuracy", c.accuracy());
       m.put("precision", c.precision());
@@ -414,13 +424,13 @@ public final class ExperimentRunner {
       m.put("f1", c.f1());
       m.put("log_loss", c.logLoss());
     } else {
-      RegressionMetrics c = RegressionMetrics.of(test.y(), p);
+      RegressionMetrics c = RegressionMetrics.of(y, p);
       m.put("rmse", c.rmse());
       m.put("mae", c.mae());
       m.put("r2", c.r2());
       m.put("directional_accuracy", c.directionalAccuracy());
     }
-    return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
+    return m;
   }
 
   private static Comparator<LeaderboardRow> leaderboardOrder(Task task) {
