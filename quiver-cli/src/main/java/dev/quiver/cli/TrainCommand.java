@@ -6,6 +6,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.exec.ExecutorOptions;
 import dev.quiver.exec.ThreadBudget;
+import dev.quiver.experiment.AnalystTactician;
 import dev.quiver.experiment.ExperimentResult;
 import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.model.Cancellation;
@@ -89,6 +90,14 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Native memory the running models may take together, e.g. 6g or 512m; a model estimated above it is refused (default: physical memory less the heap).")
   Long memory;
 
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "A ready-made multi-model run on --data: analyst-tactician (random_forest analysts on 1h, 15m, 5m and 1m; a gradient_boosting tactician on 1m fed their out-of-fold predictions). Takes --symbols (first symbol), --seed, --threads, --jobs, --set random_forest.K=V / gradient_boosting.K=V, --cv-splits, --run-dir.")
+  String preset;
+
+  @Option(names = "--cv-splits", paramLabel = "N", defaultValue = "5",
+      description = "Time-series CV folds within the training segment for --preset (default: ${DEFAULT-VALUE}).")
+  int cvSplits;
+
   @Option(names = "--dry-run", description = "Print the job plan (in start order, with seeds and threads) and exit without training.")
   boolean dryRun;
 
@@ -115,6 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (preset != null) return runPreset();
     ExperimentConfig c;
     Path dir = runDir;
     if (resume != null) {
@@ -146,8 +156,32 @@ public final class TrainCommand implements Callable<Integer> {
     return run(c, format, spec, options, dir, versions -> {});
   }
 
+  private int runPreset() {
+    if (!preset.equals("analyst-tactician")) throw BadInputException.unknown("preset", preset, List.of("analyst-tactician"));
+    if (data == null) throw new BadInputException(Where.none(), "--preset needs --data FILE", "e.g. quiver train --preset analyst-tactician --data data/cn_index_futures_1m.csv.gz");
+    if (config != null || resume != null || dryRun) throw new BadInputException(Where.none(), "--preset runs on --data alone", "drop --config, --resume and --dry-run");
+    Map<String, Map<String, String>> overrides = PresetOverrides.parse(sets, List.of(AnalystTactician.ANALYST_FAMILY, AnalystTactician.TACTICIAN_FAMILY));
+    ExecutorOptions options = executorOptions(threads);
+    Path dir = runDir != null ? runDir : RunDirectory.fresh(Path.of("runs"));
+    AnalystTactician.Options o = new AnalystTactician.Options(data.toString(), symbols == null || symbols.isEmpty() ? null : symbols.get(0),
+        seed == null ? 42 : seed, options, overrides.get(AnalystTactician.ANALYST_FAMILY), overrides.get(AnalystTactician.TACTICIAN_FAMILY),
+        cvSplits, 0.8, dir.resolve("models"));
+    if (cvSplits < 2) throw new BadInputException(Where.none(), "--cv-splits " + cvSplits + " is below 2", "use 2 or more folds");
+    AnalystTactician.Result result;
+    try (ProgressObserver progress = new ProgressObserver("analyst-tactician", format == OutputFormat.JSON)) {
+      result = new AnalystTactician(ModelFamilies.discover()).run(o, progress);
+    }
+    PresetPrinter.print(result, format, spec.commandLine().getOut());
+    long ok = result.models().stream().filter(m -> m.status().equals("ok")).count();
+    return ok == result.models().size() ? 0 : ok == 0 ? 1 : 4;
+  }
+
   private ExecutorOptions executorOptions(ExperimentConfig c) {
-    ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
+    return executorOptions(c.threads());
+  }
+
+  private ExecutorOptions executorOptions(Integer threadBudget) {
+    ThreadBudget budget = threadBudget == null ? ThreadBudget.machine() : new ThreadBudget(threadBudget);
     ExecutorOptions o = ExecutorOptions.of(budget).withRetries(retries, java.time.Duration.ofSeconds(1)).withFailFast(failFast);
     if (retries < 0) throw new BadInputException(Where.none(), "--retries " + retries + " is negative", "use 0 or more");
     if (jobs != null) {
