@@ -34,11 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
         "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
         "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
         "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
+        "  parallel           5 models (random forest, gradient boosting, lightgbm, logistic, xgboost) one after another, then side by side",
+        "                     within --threads (default 2); prints the wall-time ratio",
+        "  analyst-tactician  the whole analyst/tactician preset end to end on one symbol (--symbol, default the file's first) within --threads",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load",
+      "parallel", "analyst-tactician");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -74,6 +78,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--fsync", description = "registry-register: sync every file and folder to disk (the target excludes fsync).")
   boolean fsync;
 
+  @Option(names = "--symbol", paramLabel = "SYMBOL", description = "analyst-tactician: the symbol (default: the file's first).")
+  String symbol;
+
   @Spec
   CommandSpec spec;
 
@@ -89,6 +96,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.equals("parallel")) return ExecBenchmarks.parallel(input != null ? input : BundledData.file(BundledData.FUTURES_1M), threads, format, spec.commandLine().getOut());
+    if (name.equals("analyst-tactician")) {
+      return ExecBenchmarks.analystTactician(input != null ? input : BundledData.file(BundledData.FUTURES_1M), symbol, threads, format, spec.commandLine().getOut());
+    }
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);

@@ -83,11 +83,17 @@ public final class AnalystTactician {
     }
   }
 
-  /** The five models in order analyst_1h, analyst_15m, analyst_5m, analyst_1m, tactician_1m, and the wall time. */
-  public record Result(String symbol, List<PresetModel> models, double seconds) {
+  /**
+   * The five models in order analyst_1h, analyst_15m, analyst_5m, analyst_1m, tactician_1m, the
+   * wall time, and the tactician's joined inputs: per 1m dataset row (open times in {@code
+   * minuteTime}), each analyst's out-of-sample probability by name (NaN where none had closed).
+   * The arrays are shared, not copied.
+   */
+  public record Result(String symbol, List<PresetModel> models, double seconds, long[] minuteTime, Map<String, double[]> analystInputs) {
 
     public Result {
       models = List.copyOf(models);
+      analystInputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(analystInputs));
     }
   }
 
@@ -164,7 +170,9 @@ public final class AnalystTactician {
       for (PresetModel m : out) if (m.model() != null) ModelStore.save(m.model(), m.family(), o.saveDir().resolve(m.name()));
     }
     observer.stage("tactician fitted and every model scored on the test segment" + (o.saveDir() == null ? "" : "; saved in " + o.saveDir()));
-    return new Result(base.symbol(), out, (System.nanoTime() - start) / 1e9);
+    Map<String, double[]> joined = new LinkedHashMap<>();
+    for (int i = 0; i < frames.size(); i++) if (inputs.get(i) != null) joined.put("analyst_" + frames.get(i).timeframe.label(), inputs.get(i));
+    return new Result(base.symbol(), out, (System.nanoTime() - start) / 1e9, minute.data.time(), joined);
   }
 
   /** One timeframe's dataset (single symbol, warm-up and unlabeled rows dropped). */
