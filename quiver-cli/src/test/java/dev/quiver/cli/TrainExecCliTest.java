@@ -128,6 +128,36 @@ class TrainExecCliTest {
         .isEqualTo(Files.readString(dir.resolve("whole").resolve(ExperimentRunner.PREDICTIONS_FILE)));
   }
 
+  @Test
+  void a_stop_signal_mid_run_keeps_what_finished_and_prints_it() throws Exception {
+    Path yaml = dir.resolve("stop.yaml");
+    Files.writeString(yaml, """
+        name: stop
+        data: {path: %s, symbols: [IFL8.cfe]}
+        models:
+          - family: logistic
+          - {family: test_faulty, name: slow-a, params: {mode: fit, delay_ms: 60000}}
+          - {family: test_faulty, name: slow-b, params: {mode: fit, delay_ms: 60000}}
+        """.formatted(data()));
+    Path run = dir.resolve("stopped");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path out = dir.resolve("stop.out");
+    Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "train", "--config", yaml.toString(), "--threads", "1", "--format", "json", "--run-dir", run.toString())
+        .redirectError(dir.resolve("stop.err").toFile()).redirectOutput(out.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (journalLines(run.resolve(RunJournal.FILE)) < 1 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+    Thread.sleep(300);
+    p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops the run
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    JsonNode rows = Json.MAPPER.readTree(Files.readString(out));
+    assertThat(row(rows, "logistic").get("status").asText()).isEqualTo("ok");
+    assertThat(row(rows, "slow-a").get("status").asText()).isEqualTo("cancelled");
+    assertThat(row(rows, "slow-b").get("status").asText()).isEqualTo("cancelled");
+    assertThat(Files.readString(dir.resolve("stop.err"))).contains("stopping");
+    assertThat(RunJournal.in(run).finished()).hasSize(1);
+  }
+
   private static long journalLines(Path journal) throws Exception {
     if (!Files.exists(journal)) return 0;
     return Files.readAllLines(journal).stream().filter(l -> l.endsWith("}")).count();
