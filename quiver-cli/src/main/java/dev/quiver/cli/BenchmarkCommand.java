@@ -37,11 +37,15 @@ import picocli.CommandLine.Model.CommandSpec;
         "  predict-row  single-row prediction latency (p50/p99 in microseconds) of 100-tree lightgbm and xgboost models",
         "  tpe         TPE sampler time per trial over a 1,000-trial study (4 dimensions; median_ms/min_ms per trial, last_100_mean_ms)",
         "  arima-auto  automatic ARIMA order (KPSS d, stepwise p, q <= 3 by AIC) on the first 5,000 closes of the input's first symbol",
+        "  parallel           5 models (random forest, gradient boosting, lightgbm, logistic, xgboost) one after another, then side by side",
+        "                     within --threads (default 2); prints the wall-time ratio",
+        "  analyst-tactician  the whole analyst/tactician preset end to end on one symbol (--symbol, default the file's first) within --threads",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe",
+      "parallel", "analyst-tactician");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -77,6 +81,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--fsync", description = "registry-register: sync every file and folder to disk (the target excludes fsync).")
   boolean fsync;
 
+  @Option(names = "--symbol", paramLabel = "SYMBOL", description = "analyst-tactician: the symbol (default: the file's first).")
+  String symbol;
+
   @Spec
   CommandSpec spec;
 
@@ -95,6 +102,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (name.equals("predict-row")) return predictRow();
     if (name.equals("arima-auto")) return arimaAuto();
     if (name.equals("tpe")) return tpe();
+    if (name.equals("parallel")) return ExecBenchmarks.parallel(input != null ? input : BundledData.file(BundledData.FUTURES_1M), threads, format, spec.commandLine().getOut());
+    if (name.equals("analyst-tactician")) {
+      return ExecBenchmarks.analystTactician(input != null ? input : BundledData.file(BundledData.FUTURES_1M), symbol, threads, format, spec.commandLine().getOut());
+    }
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
