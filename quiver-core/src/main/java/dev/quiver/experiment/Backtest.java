@@ -60,6 +60,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Backtest {
 
+  /** Stages reported to the observer besides one per fit: the folds made, the models scored. */
+  public static final int STAGES = 2;
+
   private final ModelFamilies families;
   private final ThreadBudget budget;
   private final Cancellation cancel;
@@ -88,6 +91,7 @@ public final class Backtest {
       throw new BadInputException(Where.none(), "the split " + describe(settings.splitter()) + " makes no fold of " + data.rows() + " rows",
           "use smaller training or test windows, or fewer folds");
     }
+    observer.planned(STAGES, models.size() * folds.size());
     double ppy = Double.isNaN(settings.periodsPerYear()) ? PeriodsPerYear.estimate(data.time()).periodsPerYear() : settings.periodsPerYear();
     observer.stage(String.format(java.util.Locale.ROOT, "%d fold%s x %d model%s by %s", folds.size(), folds.size() == 1 ? "" : "s",
         models.size(), models.size() == 1 ? "" : "s", describe(settings.splitter())));
