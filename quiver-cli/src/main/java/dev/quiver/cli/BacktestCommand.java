@@ -14,6 +14,7 @@ import dev.quiver.experiment.BacktestSettings;
 import dev.quiver.experiment.ExperimentBacktest;
 import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.experiment.RunObserver;
+import dev.quiver.leakage.LeakageReport;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.split.CalendarWalkForward;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
         "                [--step-days D] [--min-train-samples N]; [--expanding]",
         "  purged-kfold  [--folds K] [--embargo-pct P]",
         "  cpcv          [--groups N] [--test-groups K] [--embargo-pct P]",
-        "  holdout       the experiment's train/validation/test fractions (validation for early stopping)"})
+        "  holdout       the experiment's train/validation/test fractions (validation for early stopping)",
+        "First a leakage self-test on a sample (exit 3 naming what leaks; --no-leakage-check skips it)."})
 public final class BacktestCommand implements Callable<Integer> {
 
   private static final List<String> SPLITS = List.of("walk-forward", "purged-kfold", "cpcv", "holdout");
@@ -113,6 +115,13 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "DIR", description = "Write equity-curve and drawdown charts (PNG) of every model into DIR (created when missing).")
   Path report;
 
+  @Option(names = "--no-leakage-check", description = "Skip the leakage self-test that runs first (see quiver check leakage).")
+  boolean noLeakageCheck;
+
+  @Option(names = "--leakage-sample-bars", paramLabel = "N", defaultValue = "20000",
+      description = "Bars of each symbol the leakage self-test uses, from the first (default: ${DEFAULT-VALUE}; 0: all).")
+  int leakageSampleBars;
+
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -125,6 +134,17 @@ public final class BacktestCommand implements Callable<Integer> {
     if (!SPLITS.contains(scheme)) throw BadInputException.unknown("split scheme", split, SPLITS);
     checkFlags(scheme);
     ExperimentConfig c = experiment.experiment("backtest");
+    LeakageReport leakage = null;
+    if (!noLeakageCheck) {
+      leakage = CheckLeakageCommand.run(c, List.of(0.5, 0.8), leakageSampleBars, dev.quiver.leakage.AssociationCheck.DEFAULT_LIMIT);
+      if (!leakage.clean()) {
+        if (format == OutputFormat.JSON) JsonOut.print(spec.commandLine().getOut(), Map.of("leakage_check", LeakagePrinter.json(leakage)));
+        else LeakagePrinter.text(leakage, c.models().size(), spec.commandLine().getOut());
+        spec.commandLine().getErr().println("error: the leakage self-test failed; fix the features or models named above, or run with --no-leakage-check");
+        spec.commandLine().getErr().flush();
+        return LeakagePrinter.LEAKAGE_EXIT;
+      }
+    }
     Dataset data = ExperimentRunner.dataset(c, RunObserver.NONE);
     BacktestSettings settings = settings(scheme, c, data);
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
@@ -139,7 +159,7 @@ public final class BacktestCommand implements Callable<Integer> {
       for (Path p : written) note.println("wrote " + p);
       note.flush();
     }
-    BacktestPrinter.print(c, data, result, format, spec.commandLine().getOut());
+    BacktestPrinter.print(c, data, result, leakage, format, spec.commandLine().getOut());
     return result.models().stream().anyMatch(m -> m.ok()) ? 0 : 1;
   }
 

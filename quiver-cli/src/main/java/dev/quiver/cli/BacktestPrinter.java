@@ -5,6 +5,7 @@ import dev.quiver.dataset.Dataset;
 import dev.quiver.experiment.BacktestResult;
 import dev.quiver.experiment.FoldResult;
 import dev.quiver.experiment.ModelBacktest;
+import dev.quiver.leakage.LeakageReport;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ final class BacktestPrinter {
 
   private BacktestPrinter() {}
 
-  static void print(ExperimentConfig c, Dataset data, BacktestResult r, OutputFormat format, PrintWriter out) {
+  static void print(ExperimentConfig c, Dataset data, BacktestResult r, LeakageReport leakage, OutputFormat format, PrintWriter out) {
     if (format == OutputFormat.JSON) {
-      JsonOut.print(out, json(c, data, r));
+      Map<String, Object> root = json(c, data, r);
+      if (leakage != null) root.put("leakage_check", LeakagePrinter.json(leakage));
+      JsonOut.print(out, root);
       return;
     }
     List<String> ml = r.task().equals("binary") ? CLASSIFICATION : REGRESSION;
@@ -37,6 +40,12 @@ final class BacktestPrinter {
     out.printf(Locale.ROOT, "split: %s, %d fold%s; training rows purged and embargoed from the labels' ends%n", r.splitter(), r.folds(), r.folds() == 1 ? "" : "s");
     out.printf(Locale.ROOT, "positions: %s; costs: %s; %s periods a year; deflated Sharpe over %d configuration%s tried%n", r.rule(), r.costs(),
         String.format(Locale.ROOT, "%,.0f", r.periodsPerYear()), r.configurationsTried(), r.configurationsTried() == 1 ? "" : "s");
+    if (leakage != null) {
+      out.printf(Locale.ROOT, "leakage self-test passed: no feature or model moved at or before %d cuts (%,d rows compared), no implausibly strong feature%n",
+          leakage.cuts().size(), leakage.rowsCompared());
+    } else {
+      out.println("leakage self-test skipped (--no-leakage-check)");
+    }
     for (ModelBacktest m : r.models()) {
       out.println();
       out.println("model " + m.model() + (m.ok() ? "" : ": failed: " + m.error()));

@@ -22,7 +22,7 @@ class BacktestCliTest {
   @Test
   void json_has_one_entry_per_model_with_grade_trading_metrics_and_folds() throws Exception {
     Cli r = Cli.run("backtest", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic,logistic:conservative",
-        "--folds", "3", "--threads", "2", "--format", "json");
+        "--folds", "3", "--threads", "2", "--no-leakage-check", "--format", "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = Json.MAPPER.readTree(r.out());
     assertThat(root.get("folds").asInt()).isEqualTo(3);
@@ -46,9 +46,9 @@ class BacktestCliTest {
   void text_shows_folds_the_pooled_row_and_the_deciding_rule_and_the_report_writes_charts() throws Exception {
     Path report = dir.resolve("report");
     Cli r = Cli.run("backtest", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic",
-        "--split", "purged-kfold", "--folds", "3", "--report", report.toString());
+        "--split", "purged-kfold", "--folds", "3", "--leakage-sample-bars", "6000", "--report", report.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("purged-kfold (3 folds", "model logistic", "purged-kfold-0", "all", "grade ", "decided by", "deflated Sharpe");
+    assertThat(r.out()).contains("leakage self-test passed", "purged-kfold (3 folds", "model logistic", "purged-kfold-0", "all", "grade ", "decided by", "deflated Sharpe");
     for (String png : new String[] {"equity.png", "drawdown.png"}) {
       byte[] bytes = Files.readAllBytes(report.resolve(png));
       assertThat(bytes.length).isGreaterThan(1_000);
@@ -57,6 +57,15 @@ class BacktestCliTest {
     try (var files = Files.list(report)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("equity.png", "drawdown.png");
     }
+  }
+
+  @Test
+  void a_planted_future_return_column_stops_the_backtest_with_exit_3() throws Exception {
+    Path leaky = LeakyData.write(dir);
+    Cli r = Cli.run("backtest", "--data", leaky.toString(), "--features", "seed12,leak", "--models", "logistic", "--folds", "2");
+    assertThat(r.exit()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).contains("LEAK feature leak");
+    assertThat(r.err()).contains("--no-leakage-check");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.quiver.config.ExperimentConfig;
 import dev.quiver.data.Bars;
 import dev.quiver.data.MarketData;
 import dev.quiver.data.SourceInfo;
+import dev.quiver.data.Timeframe;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
@@ -67,7 +68,7 @@ public final class ExperimentLeakage {
           deleteQuietly(file);
         }
       };
-      return LeakageCheck.run(bars, recipe, trainers, settings);
+      return LeakageCheck.run(bars, recipe, Timeframe.parse(config.timeframe()).millis(), trainers, settings);
     } finally {
       deleteTree(dir);
     }

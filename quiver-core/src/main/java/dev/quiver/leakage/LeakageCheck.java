@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The leakage self-test. For each cut (a bar time), the bars after the cut are perturbed
- * ({@link FuturePerturbation}) and the dataset is rebuilt with the same {@link DatasetRecipe};
- * every feature value of every row at or before the cut must be bit-for-bit what it was, or the
+ * The leakage self-test. For each cut (the open time of a source bar), the bars after the cut are
+ * perturbed ({@link FuturePerturbation}) and the dataset is rebuilt with the same {@link DatasetRecipe};
+ * every feature value of every row whose bar has closed by the cut bar's close (a resampled row's
+ * bar may span the cut: it is not known yet) must be bit-for-bit what it was, or the
  * feature reads the future and is named. Each model is trained (on the real dataset) on the rows
  * whose labels end at or before the cut, then predicts the whole real and the whole perturbed
  * matrix: its predictions at or before the cut must not move either, which catches models whose
@@ -50,9 +51,11 @@ public final class LeakageCheck {
   /**
    * @param bars the source bars (one per symbol), as loaded
    * @param recipe builds the dataset from bars
+   * @param rowMillis the length of a dataset row's bar (the experiment's timeframe): a row is at
+   *     or before the cut when its bar closes ({@code time + rowMillis}) by the close of the cut bar
    * @param models trainers by name, fitted on rows labelled before each cut (may be empty)
    */
-  public static LeakageReport run(List<Bars> bars, DatasetRecipe recipe, Map<String, Trainer> models, Settings settings) {
+  public static LeakageReport run(List<Bars> bars, DatasetRecipe recipe, long rowMillis, Map<String, Trainer> models, Settings settings) {
     Dataset real = recipe.build(bars);
     Map<String, LeakageReport.Change> features = new LinkedHashMap<>();
     Map<String, LeakageReport.Change> changedModels = new LinkedHashMap<>();
@@ -64,8 +67,9 @@ public final class LeakageCheck {
       long cut = longest.time()[(int) Math.min(longest.size() - 1, Math.floor(settings.cutFractions()[k] * longest.size()))];
       cuts.add(cut);
       Dataset moved = recipe.build(FuturePerturbation.after(bars, cut, settings.seed() + k));
-      int kept = rowsUpTo(real.time(), cut);
-      int keptMoved = rowsUpTo(moved.time(), cut);
+      long lastOpen = cut + longest.timeframe().millis() - rowMillis;
+      int kept = rowsUpTo(real.time(), lastOpen);
+      int keptMoved = rowsUpTo(moved.time(), lastOpen);
       compared += kept;
       if (kept != keptMoved) {
         features.putIfAbsent("(rows)", new LeakageReport.Change("(rows)", Math.min(kept, keptMoved), cut, kept, keptMoved, cut));

@@ -46,7 +46,7 @@ class LeakageCheckTest {
 
   @Test
   void causal_features_and_a_row_by_row_model_pass() {
-    LeakageReport r = LeakageCheck.run(List.of(BARS), LeakageCheckTest::honest, logistic(), LeakageCheck.Settings.defaults(1, 1));
+    LeakageReport r = LeakageCheck.run(List.of(BARS), LeakageCheckTest::honest, BARS.timeframe().millis(), logistic(), LeakageCheck.Settings.defaults(1, 1));
     assertThat(r.clean()).as("%s", r).isTrue();
     assertThat(r.cuts()).hasSize(2);
     assertThat(r.rowsCompared()).isGreaterThan(10_000);
@@ -72,7 +72,7 @@ class LeakageCheckTest {
       cols.add(ma);
       return DatasetBuilder.build(List.of(new FeatureFrame(f.symbol(), f.time(), names, cols)), List.of(new NextBarDirection().label(b)), FEATURES.lookback());
     };
-    LeakageReport r = LeakageCheck.run(List.of(BARS), centered, logistic(), LeakageCheck.Settings.defaults(1, 1));
+    LeakageReport r = LeakageCheck.run(List.of(BARS), centered, BARS.timeframe().millis(), logistic(), LeakageCheck.Settings.defaults(1, 1));
     assertThat(r.features()).extracting(LeakageReport.Change::name).containsExactly("centered_ma_5");
     LeakageReport.Change c = r.features().get(0);
     assertThat(c.time()).isLessThanOrEqualTo(c.cut());
@@ -100,9 +100,9 @@ class LeakageCheckTest {
   }
 
   @Test
-  void the_experiment_pipeline_with_higher_timeframes_is_causal() {
+  void the_experiment_pipeline_resampled_with_higher_timeframes_is_causal() {
     ExperimentConfig c = ExperimentConfigs.withDefaults(new ExperimentConfig("clean", 1L, 1,
-        new ExperimentConfig.Data(TestData.file(TestData.FUTURES_1M).toString(), null, null, null, null, List.of("IFL8.cfe")), "1m",
+        new ExperimentConfig.Data(TestData.file(TestData.FUTURES_1M).toString(), null, null, null, null, List.of("IFL8.cfe")), "5m",
         List.of("15m", "1h"), "seed12,rsi_14,atr_14,minute_of_day", null, "direction", null,
         List.of(new ExperimentConfig.ModelSpec("logistic", null, null, Map.of())), null));
     LeakageReport r = ExperimentLeakage.check(c, 8_000, ModelFamilies.discover(), LeakageCheck.Settings.defaults(5, 1));
