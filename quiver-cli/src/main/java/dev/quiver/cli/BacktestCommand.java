@@ -159,6 +159,7 @@ public final class BacktestCommand implements Callable<Integer> {
       for (Path p : written) note.println("wrote " + p);
       note.flush();
     }
+    if (leakage == null && format == OutputFormat.TEXT) spec.commandLine().getOut().println("leakage self-test skipped (--no-leakage-check)");
     BacktestPrinter.print(c, data, result, leakage, format, spec.commandLine().getOut());
     return result.models().stream().anyMatch(m -> m.ok()) ? 0 : 1;
   }

@@ -43,8 +43,6 @@ final class BacktestPrinter {
     if (leakage != null) {
       out.printf(Locale.ROOT, "leakage self-test passed: no feature or model moved at or before %d cuts (%,d rows compared), no implausibly strong feature%n",
           leakage.cuts().size(), leakage.rowsCompared());
-    } else {
-      out.println("leakage self-test skipped (--no-leakage-check)");
     }
     for (ModelBacktest m : r.models()) {
       out.println();

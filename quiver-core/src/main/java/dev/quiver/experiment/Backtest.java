@@ -55,7 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The fits of all models and folds are independent jobs on one {@link LocalExecutor} within
  * the {@link ThreadBudget}; each job gathers its own rows and predicts its own test rows, so the
- * only sequential work is the scoring. Results are deterministic for a seed: fold order and model
+ * only sequential work is the scoring. A job closes its model (natives freed on the thread that
+ * made them) once it has predicted, so the job results hold closed models: the figures are what a
+ * backtest keeps, not the models. Results are deterministic for a seed: fold order and model
  * order never depend on which job finished first. Thread-safe (stateless between runs).
  */
 public final class Backtest {
@@ -108,6 +110,8 @@ public final class Backtest {
     }
     double[][][] predictions = new double[models.size()][folds.size()][];
     long[][] fitNanos = new long[models.size()][folds.size()];
+    long[] fitStart = new long[jobs.size()];
+    long[] fitEnd = new long[jobs.size()];
     AtomicLong totalFit = new AtomicLong();
     List<JobResult> results = new LocalExecutor(budget, cancel).run(jobs, (job, ctx) -> {
       int[] mf = slot.get(job);
@@ -118,13 +122,19 @@ public final class Backtest {
       long t0 = System.nanoTime();
       FittedModel fitted = families.get(model.family()).trainer(params.get(model.name()))
           .fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
-      long took = System.nanoTime() - t0;
+      long t1 = System.nanoTime();
+      long took = t1 - t0;
       fitNanos[mf[0]][mf[1]] = took;
+      fitStart[mf[0] * folds.size() + mf[1]] = t0;
+      fitEnd[mf[0] * folds.size() + mf[1]] = t1;
       totalFit.addAndGet(took);
-      predictions[mf[0]][mf[1]] = fitted.predict(FoldRows.matrix(data.x(), fold.test())).values();
+      try {
+        predictions[mf[0]][mf[1]] = fitted.predict(FoldRows.matrix(data.x(), fold.test())).values();
+      } finally {
+        closeQuietly(fitted);
+      }
       return fitted;
     }, observer);
-    for (JobResult r : results) closeQuietly(r.model());
 
     TestRows[] tests = new TestRows[folds.size()];
     for (int f = 0; f < folds.size(); f++) tests[f] = new TestRows(data, nextReturns, folds.get(f).test());
@@ -162,7 +172,30 @@ public final class Backtest {
     observer.stage("scored " + models.size() + " model" + (models.size() == 1 ? "" : "s") + " on " + folds.size() + " fold" + (folds.size() == 1 ? "" : "s"));
     return new BacktestResult(data.rows(), data.task().name().toLowerCase(java.util.Locale.ROOT), data.featureNames(),
         describe(settings.splitter()), folds.size(), trials, ppy, describe(rule), describe(settings.costs()), out,
-        (System.nanoTime() - start) / 1e9, totalFit.get() / 1e9);
+        (System.nanoTime() - start) / 1e9, totalFit.get() / 1e9, covered(fitStart, fitEnd) / 1e9);
+  }
+
+  /** The length of the union of the intervals [start[i], end[i]) (empty ones, jobs that never fitted, count 0). */
+  private static long covered(long[] start, long[] end) {
+    int n = start.length;
+    long[][] iv = new long[n][];
+    int m = 0;
+    for (int i = 0; i < n; i++) if (end[i] > start[i]) iv[m++] = new long[] {start[i], end[i]};
+    java.util.Arrays.sort(iv, 0, m, java.util.Comparator.comparingLong((long[] a) -> a[0]));
+    long total = 0;
+    long from = 0;
+    long to = Long.MIN_VALUE;
+    for (int i = 0; i < m; i++) {
+      if (iv[i][0] > to) {
+        if (to != Long.MIN_VALUE) total += to - from;
+        from = iv[i][0];
+        to = iv[i][1];
+      } else {
+        to = Math.max(to, iv[i][1]);
+      }
+    }
+    if (to != Long.MIN_VALUE) total += to - from;
+    return total;
   }
 
   /** Every model's parameters, resolved before any data is touched; every problem collected. */
