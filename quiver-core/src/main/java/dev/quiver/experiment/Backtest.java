@@ -54,8 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * unit turnover), then pools each model's folds and grades the pooled result.
  *
  * <p>The fits of all models and folds are independent jobs on one {@link LocalExecutor} within
- * the {@link ThreadBudget}; each job gathers its own rows and predicts its own test rows, so the
- * only sequential work is the scoring. A job closes its model (natives freed on the thread that
+ * the {@link ThreadBudget}; each job gathers its own rows, predicts its own test rows and scores
+ * them, so the only sequential work is pooling each model's folds. A job closes its model (natives freed on the thread that
  * made them) once it has predicted, so the job results hold closed models: the figures are what a
  * backtest keeps, not the models. Results are deterministic for a seed: fold order and model
  * order never depend on which job finished first. Thread-safe (stateless between runs).
@@ -108,7 +108,11 @@ public final class Backtest {
         slot.put(job, new int[] {m, f});
       }
     }
+    TestRows[] tests = new TestRows[folds.size()];
+    for (int f = 0; f < folds.size(); f++) tests[f] = new TestRows(data, nextReturns, folds.get(f).test());
+    PositionRule rule = data.task() == Task.BINARY ? settings.binaryRule() : settings.regressionRule();
     double[][][] predictions = new double[models.size()][folds.size()][];
+    FoldScore[][] foldScores = new FoldScore[models.size()][folds.size()];
     long[][] fitNanos = new long[models.size()][folds.size()];
     long[] fitStart = new long[jobs.size()];
     long[] fitEnd = new long[jobs.size()];
@@ -133,12 +137,10 @@ public final class Backtest {
       } finally {
         closeQuietly(fitted);
       }
+      foldScores[mf[0]][mf[1]] = scoreFold(data.task(), tests[mf[1]], predictions[mf[0]][mf[1]], rule, settings.costs(), ppy);
       return fitted;
     }, observer);
 
-    TestRows[] tests = new TestRows[folds.size()];
-    for (int f = 0; f < folds.size(); f++) tests[f] = new TestRows(data, nextReturns, folds.get(f).test());
-    PositionRule rule = data.task() == Task.BINARY ? settings.binaryRule() : settings.regressionRule();
 
     List<Scored> scored = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
@@ -147,7 +149,7 @@ public final class Backtest {
         JobResult r = results.get(m * folds.size() + f);
         if (r.status() != JobResult.Status.OK) error = folds.get(f).name() + ": " + r.error();
       }
-      scored.add(error.isEmpty() ? score(data.task(), folds, tests, predictions[m], fitNanos[m], rule, settings, ppy) : new Scored(null, null, error));
+      scored.add(error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error));
     }
 
     long trials = settings.configurationsTried() > 0 ? Math.max(settings.configurationsTried(), models.size()) : models.size();
@@ -241,8 +243,19 @@ public final class Backtest {
 
   private record Scored(Pooled pooled, double[] foldPeriodSharpes, String error) {}
 
-  private static Scored score(Task task, List<Fold> folds, TestRows[] tests, double[][] predictions, long[] fitNanos, PositionRule rule,
-      BacktestSettings settings, double ppy) {
+  /** One fold's simulation, trading metrics and per-fold figures; run inside the fold's job. */
+  private record FoldScore(SimulatedTrading sim, TradingMetrics trading, Map<String, Double> metrics) {}
+
+  private static FoldScore scoreFold(Task task, TestRows t, double[] p, PositionRule rule, Costs costs, double ppy) {
+    SimulatedTrading sim = TradingSimulator.simulate(p, t.nextReturn, t.symbol, t.time, rule, costs);
+    TradingMetrics tm = TradingMetrics.of(sim, p, t.nextReturn, ppy);
+    Map<String, Double> m = mlMetrics(task, t.y, p, t.nextReturn);
+    putTrading(m, tm.returns(), tm.trades(), tm.turnover(), tm.exposure());
+    return new FoldScore(sim, tm, m);
+  }
+
+  private static Scored score(Task task, List<Fold> folds, TestRows[] tests, double[][] predictions, FoldScore[] scores, long[] fitNanos,
+      double ppy) {
     List<FoldResult> foldResults = new ArrayList<>();
     int rows = 0;
     int periods = 0;
@@ -252,11 +265,10 @@ public final class Backtest {
     for (int f = 0; f < folds.size(); f++) {
       TestRows t = tests[f];
       double[] p = predictions[f];
-      SimulatedTrading sim = TradingSimulator.simulate(p, t.nextReturn, t.symbol, t.time, rule, settings.costs());
+      SimulatedTrading sim = scores[f].sim();
       sims[f] = sim;
-      TradingMetrics tm = TradingMetrics.of(sim, p, t.nextReturn, ppy);
-      Map<String, Double> m = mlMetrics(task, t.y, p, t.nextReturn);
-      putTrading(m, tm.returns(), tm.trades(), tm.turnover(), tm.exposure());
+      TradingMetrics tm = scores[f].trading();
+      Map<String, Double> m = scores[f].metrics();
       Fold fold = folds.get(f);
       foldResults.add(new FoldResult(fold.name(), fold.trainRows(), fold.testRows(), t.time.length == 0 ? 0 : t.time[0],
           t.time.length == 0 ? 0 : t.time[t.time.length - 1], fitNanos[f] / 1e9, m));
