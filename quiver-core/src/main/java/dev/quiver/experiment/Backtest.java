@@ -141,7 +141,6 @@ public final class Backtest {
       return fitted;
     }, observer);
 
-
     List<Scored> scored = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
       String error = "";
