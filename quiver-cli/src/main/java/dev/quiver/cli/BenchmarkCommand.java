@@ -40,12 +40,14 @@ import picocli.CommandLine.Model.CommandSpec;
         "  parallel           5 models (random forest, gradient boosting, lightgbm, logistic, xgboost) one after another, then side by side",
         "                     within --threads (default 2); prints the wall-time ratio",
         "  analyst-tactician  the whole analyst/tactician preset end to end on one symbol (--symbol, default the file's first) within --threads",
+        "  backtest  walk-forward backtest of 100-tree LightGBM over the input's seed12 dataset in 20 folds (--threads, default 2);",
+        "            prints the share of the time outside model fitting (target < 5%%)",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
       "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe",
-      "parallel", "analyst-tactician");
+      "parallel", "analyst-tactician", "backtest");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -106,6 +108,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (name.equals("analyst-tactician")) {
       return ExecBenchmarks.analystTactician(input != null ? input : BundledData.file(BundledData.FUTURES_1M), symbol, threads, format, spec.commandLine().getOut());
     }
+    if (name.equals("backtest")) return backtest();
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
@@ -165,7 +168,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: %,d %s from %s%n", name, rows, unit, Path.of(where).getFileName());
       out.printf(Locale.ROOT, "median %.3f ms, min %.3f ms, max %.3f ms over %d runs (after %d warm-up runs)%n", median, min, max, runs, warmups);
       if (unit.equals("rows")) out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
-      for (Map.Entry<String, Object> e : extra.entrySet()) if (!unit.equals("rows")) out.printf(Locale.ROOT, "%s: %s%n", e.getKey(), e.getValue());
+      for (Map.Entry<String, Object> e : extra.entrySet()) if (!unit.equals("rows") || name.equals("backtest")) out.printf(Locale.ROOT, "%s: %s%n", e.getKey(), e.getValue());
       out.flush();
     }
     return 0;
@@ -210,6 +213,22 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   private static double p(Object model, String key) {
     return ((Number) ((Map<?, ?>) model).get(key)).doubleValue();
+  }
+
+  private int backtest() {
+    int runs = this.runs != null ? this.runs : 3;
+    int warmups = this.warmups != null ? this.warmups : 1;
+    if (runs < 1 || warmups < 0 || threads < 1) throw new BadInputException("--runs and --threads must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    BacktestBenchmark.Result r = BacktestBenchmark.run(FitBenchmark.dataset(file), threads, warmups, runs);
+    double[] share = r.shareOutsideFitting().clone();
+    Arrays.sort(share);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("folds", r.folds());
+    extra.put("threads", threads);
+    extra.put("share_outside_fitting", share[share.length / 2]);
+    extra.put("share_outside_fitting_max", share[share.length - 1]);
+    return report(r.nanos(), runs, warmups, r.rows(), "rows", file.toString(), extra);
   }
 
   private int fit() {
