@@ -410,7 +410,7 @@ public final class ExperimentRunner {
 
   /**
    * The leaderboard metrics of predictions {@code p} for targets {@code y}: auc, accuracy,
-   * precision, recall, f1 (threshold 0.5) and log_loss for {@link Task#BINARY}; rmse, mae, r2 and
+   * precision, recall, f1 (threshold 0.5), log_loss and brier (mean squared error of the probability) for {@link Task#BINARY}; rmse, mae, r2 and
    * directional_accuracy otherwise. In that order.
    */
   public static Map<String, Double> metrics(Task task, float[] y, double[] p) {
@@ -423,6 +423,7 @@ public final class ExperimentRunner {
       m.put("recall", c.recall());
       m.put("f1", c.f1());
       m.put("log_loss", c.logLoss());
+      m.put("brier", c.brier());
     } else {
       RegressionMetrics c = RegressionMetrics.of(y, p);
       m.put("rmse", c.rmse());
