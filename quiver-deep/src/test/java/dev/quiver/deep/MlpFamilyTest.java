@@ -1,9 +1,21 @@
 package dev.quiver.deep;
 
+import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamily;
+import dev.quiver.model.TrainSet;
 import dev.quiver.testing.FamilyContract;
+import java.util.HashMap;
+import java.util.Map;
 
 class MlpFamilyTest extends FamilyContract {
+
+  /** Fewer, larger batches than the defaults keep the contract's fits near a second each. */
+  @Override
+  protected FittedModel fit(String variant, Map<String, String> overrides, TrainSet train, TrainSet valid, long seed) {
+    Map<String, String> small = new HashMap<>(Map.of("epochs", "6", "batch_size", "1024", "learning_rate", "0.005"));
+    small.putAll(overrides);
+    return super.fit(variant, small, train, valid, seed);
+  }
 
   @Override
   protected ModelFamily family() {
