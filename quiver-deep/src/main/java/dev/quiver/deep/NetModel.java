@@ -92,7 +92,7 @@ final class NetModel implements FittedModel, AutoCloseable {
 
   @Override
   public void save(ArtifactWriter out) {
-    out.write(PARAMS, NetTrainer.snapshot(model.getBlock()));
+    out.write(PARAMS, ParameterBytes.of(model.getBlock()));
     out.writeJson(CONFIG, new Config(FORMAT, spec.name(), params.asStrings(), schema.features(), scale.task(), z.mean(), z.std(), scale.mean(),
         scale.std(), curve, importance.kind(), importance.values()));
   }
@@ -127,7 +127,7 @@ final class NetModel implements FittedModel, AutoCloseable {
       int lookback = spec.lookback(params);
       block.initialize(model.getNDManager(), DataType.FLOAT32,
           lookback == 0 ? new ai.djl.ndarray.types.Shape(1, n) : new ai.djl.ndarray.types.Shape(1, lookback, n));
-      NetTrainer.restore(block, model.getNDManager(), parameters);
+      ParameterBytes.restore(block, model.getNDManager(), parameters);
       NetModel m = new NetModel(spec, params, model, new Standardization(c.mean(), c.std()), new TargetScale(c.task(), c.targetMean(), c.targetStd()),
           schema.features(), c.learningCurve(), new FeatureImportance(c.importanceKind(), c.importance()), in.manifest().provenance());
       ok = true;

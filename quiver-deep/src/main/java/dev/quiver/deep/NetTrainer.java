@@ -1,44 +1,13 @@
 package dev.quiver.deep;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.quiver.error.BadInputException;
-import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
-import dev.quiver.model.EarlyStopping;
-import dev.quiver.model.FeatureImportance;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.LearningCurve;
 import dev.quiver.model.Params;
-import dev.quiver.model.Provenance;
 import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.FloatBuffer;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fits a deep family's net with Adam on minibatches shuffled by the seed, one epoch per {@link
@@ -47,13 +16,10 @@ import org.slf4j.LoggerFactory;
  * standardized by the training rows only. Runs inside {@link TorchRuntime#exclusive} (one deep fit
  * per process at a time, libtorch threads = the context's threads). Each batch lives in its own
  * sub-manager, so memory stays flat across epochs. Logs one line per epoch (loss, validation
- * loss, ETA). Stateless: one instance may be used for several fits.
+ * loss, ETA). Stateless: one instance may be used for several fits. This class checks the data
+ * and builds the samples without touching DJL; {@link NetFit} does the native work.
  */
 final class NetTrainer implements Trainer {
-
-  private static final Logger LOG = LoggerFactory.getLogger(NetTrainer.class);
-  /** Most validation samples scored per column for the permutation importance. */
-  private static final int IMPORTANCE_SAMPLES = 4096;
 
   private final NetSpec spec;
   private final Params params;
@@ -82,188 +48,7 @@ final class NetTrainer implements Trainer {
     Samples va = validation == null ? null : Samples.of(validation.x(), z, lookback, gapBreak, true, validation.y());
     if (va != null && va.count() == 0) va = null;
     Samples valid = va;
-    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(train, tr, validation, valid, z, scale, ctx, info));
+    return new NetFit(spec, params).run(train, tr, validation, valid, z, scale, ctx, info);
   }
 
-  private NetModel train(TrainSet train, Samples tr, TrainSet validation, Samples va, Standardization z, TargetScale scale, TrainContext ctx,
-      FitInfo info) {
-    TorchRuntime.DeviceChoice device = TorchRuntime.device(params.getString("device"));
-    Block block = spec.architecture().build(params, train.x().cols());
-    Model model = Model.newInstance(spec.name(), device.device(), "PyTorch");
-    boolean ok = false;
-    try {
-      model.setBlock(block);
-      Loss loss = scale.task() == dev.quiver.model.Task.BINARY ? Loss.sigmoidBinaryCrossEntropyLoss() : Loss.l2Loss();
-      Optimizer adam = Optimizer.adam()
-          .optLearningRateTracker(Tracker.fixed((float) params.getDouble("learning_rate")))
-          .optWeightDecays((float) params.getDouble("weight_decay"))
-          .build();
-      DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {device.device()});
-      int batch = params.getInt("batch_size");
-      int epochs = params.getInt("epochs");
-      LearningCurve curve;
-      byte[] best;
-      try (ai.djl.training.Trainer t = model.newTrainer(config)) {
-        t.initialize(Inference.shape(tr, batch));
-        Epochs rounds = new Epochs(t, block, model.getNDManager(), tr, train.y(), va, validation == null ? null : validation.y(), scale, batch,
-            ctx.seed(), epochs);
-        ctx.progress().start(spec.name(), epochs);
-        curve = EarlyStopping.run(scale.metric(), false, epochs, params.getInt("patience"), va != null, ctx, rounds);
-        best = rounds.best;
-      }
-      if (best != null && curve.bestIteration() != curve.iterations()) restore(block, model.getNDManager(), best);
-      FeatureImportance importance = importance(block, model.getNDManager(), va != null ? va : tr, va != null ? validation.y() : train.y(),
-          scale, train.x().names(), ctx.seed());
-      Map<String, String> runtime = new LinkedHashMap<>();
-      runtime.put("djl", ai.djl.engine.Engine.getDjlVersion());
-      runtime.put("pytorch", TorchRuntime.engine().getVersion());
-      runtime.put("device", device.device().toString());
-      runtime.put("threads", String.valueOf(ctx.threads()));
-      Provenance provenance = new Provenance(spec.name(), info.variant(), params.asStrings(), ctx.seed(), info.dataSha256(), train.x().names(),
-          info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(runtime), Instant.now());
-      NetModel m = new NetModel(spec, params, model, z, scale, train.x().names(), curve, importance, provenance);
-      ok = true;
-      return m;
-    } finally {
-      if (!ok) model.close();
-    }
-  }
-
-  /** The rise of the validation loss when one column's values are replaced by those of randomly drawn samples' rows (seeded). */
-  private static FeatureImportance importance(Block block, NDManager manager, Samples samples, float[] y, TargetScale scale, List<String> names, long seed) {
-    int[] order = new int[Math.min(samples.count(), IMPORTANCE_SAMPLES)];
-    for (int i = 0; i < order.length; i++) order[i] = (int) ((long) i * samples.count() / order.length);
-    Samples subset = samples.subset(order);
-    double base = scale.score(Inference.outputs(block, manager, subset), y, subset);
-    Random rnd = new Random(seed ^ 0x5DEECE66DL);
-    int[] permutation = new int[subset.arrayEnd()];
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int j = 0; j < names.size(); j++) {
-      for (int a = 0; a < permutation.length; a++) permutation[a] = subset.absoluteRow(rnd.nextInt(subset.count()));
-      Samples shuffled = subset.withPermutedColumn(j, permutation);
-      values.put(names.get(j), scale.score(Inference.outputs(block, manager, shuffled), y, shuffled) - base);
-    }
-    return new FeatureImportance("permutation_loss_increase", values);
-  }
-
-  static byte[] snapshot(Block block) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      block.saveParameters(out);
-    } catch (IOException e) {
-      throw new InternalException("cannot copy the net's parameters: " + e.getMessage(), e);
-    }
-    return bytes.toByteArray();
-  }
-
-  static void restore(Block block, NDManager manager, byte[] parameters) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-      block.loadParameters(manager, in);
-    } catch (IOException | MalformedModelException e) {
-      throw new InternalException("cannot restore the net's parameters: " + e.getMessage(), e);
-    }
-  }
-
-  /** One epoch per round; keeps a copy of the best epoch's parameters. */
-  private static final class Epochs implements EarlyStopping.Rounds<RuntimeException> {
-
-    private final ai.djl.training.Trainer trainer;
-    private final Block block;
-    private final NDManager manager;
-    private final Samples train;
-    private final float[] y;
-    private final Samples valid;
-    private final float[] validY;
-    private final TargetScale scale;
-    private final int batch;
-    private final long seed;
-    private final int epochs;
-    private final int[] order;
-    private final float[] xBuffer;
-    private final float[] yBuffer;
-    private final long started = System.nanoTime();
-    private int epoch;
-    private double trainLoss;
-    private byte[] best;
-
-    Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Samples train, float[] y, Samples valid, float[] validY,
-        TargetScale scale, int batch, long seed, int epochs) {
-      this.trainer = trainer;
-      this.block = block;
-      this.manager = manager;
-      this.train = train;
-      this.y = y;
-      this.valid = valid;
-      this.validY = validY;
-      this.scale = scale;
-      this.batch = batch;
-      this.seed = seed;
-      this.epochs = epochs;
-      this.order = new int[train.count()];
-      this.xBuffer = new float[Math.min(batch, train.count()) * train.size()];
-      this.yBuffer = new float[Math.min(batch, train.count())];
-    }
-
-    @Override
-    public boolean add() {
-      int n = order.length;
-      for (int i = 0; i < n; i++) order[i] = i;
-      Random rnd = new Random(seed * 31 + epoch);
-      for (int i = n - 1; i > 0; i--) {
-        int k = rnd.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[k];
-        order[k] = t;
-      }
-      double sum = 0;
-      long seen = 0;
-      int size = train.size();
-      for (int from = 0; from < n; from += batch) {
-        int m = Math.min(batch, n - from);
-        if (m < 2) continue; // batch norm cannot train on one sample
-        train.fill(order, from, m, xBuffer);
-        for (int k = 0; k < m; k++) yBuffer[k] = scale.toNet(y[train.viewRow(order[from + k])]);
-        try (NDManager sub = trainer.getManager().newSubManager()) {
-          NDArray x = sub.create(FloatBuffer.wrap(xBuffer, 0, m * size), Inference.shape(train, m));
-          NDArray target = sub.create(FloatBuffer.wrap(yBuffer, 0, m), new Shape(m, 1));
-          try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDList out = trainer.forward(new NDList(x));
-            NDArray l = trainer.getLoss().evaluate(new NDList(target), out);
-            gc.backward(l);
-            sum += (double) l.getFloat() * m;
-            seen += m;
-          }
-          trainer.step();
-        }
-      }
-      trainLoss = seen == 0 ? Double.NaN : scale.lossInMetricUnits(sum / seen);
-      epoch++;
-      return true;
-    }
-
-    @Override
-    public double trainScore() {
-      if (valid == null) log(Double.NaN);
-      return trainLoss;
-    }
-
-    @Override
-    public double validationScore() {
-      double v = scale.score(Inference.outputs(block, manager, valid), validY, valid);
-      log(v);
-      return v;
-    }
-
-    @Override
-    public void improved() {
-      best = snapshot(block);
-    }
-
-    private void log(double validation) {
-      double perEpoch = (System.nanoTime() - started) / 1e9 / epoch;
-      LOG.info(String.format(java.util.Locale.ROOT, "epoch %d/%d: train %s %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epoch, epochs,
-          scale.metric(), trainLoss, Double.isNaN(validation) ? "-" : String.format(java.util.Locale.ROOT, "%.5f", validation), perEpoch,
-          perEpoch * (epochs - epoch)));
-    }
-  }
 }
