@@ -34,11 +34,14 @@ import picocli.CommandLine.Model.CommandSpec;
         "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
         "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
         "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
+        "  lstm      train an LSTM (2 x 64, lookback 60, batch 256) on 100,000 windows of the input's seed12 features,",
+        "            --runs epochs after --warmups (default 3 after 1), --threads libtorch threads; epoch time and RSS per epoch",
+        "  mlp-inference  one-row predict of a small trained mlp (default 10,000 calls after 2,000)",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "lstm", "mlp-inference");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -89,6 +92,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.equals("lstm") || name.equals("mlp-inference")) {
+      return DeepBenchmarks.run(name, input != null ? input : BundledData.file(BundledData.FUTURES_1M), runs, warmups, threads, params, format,
+          spec.commandLine().getOut());
+    }
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);

@@ -10,8 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.quiver.model.EarlyStopping;
 import dev.quiver.model.FeatureImportance;
 import dev.quiver.model.FitInfo;
@@ -21,6 +19,7 @@ import dev.quiver.model.Provenance;
 import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,21 +56,30 @@ final class NetFit {
     try {
       model.setBlock(block);
       Loss loss = scale.task() == dev.quiver.model.Task.BINARY ? Loss.sigmoidBinaryCrossEntropyLoss() : Loss.l2Loss();
-      Optimizer adam = Optimizer.adam()
-          .optLearningRateTracker(Tracker.fixed((float) params.getDouble("learning_rate")))
-          .optWeightDecays((float) params.getDouble("weight_decay"))
-          .build();
+      NDManager optimizerState = model.getNDManager().newSubManager();
+      ResumableAdam adam = new ResumableAdam((float) params.getDouble("learning_rate"), (float) params.getDouble("weight_decay"), optimizerState);
       DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {device.device()});
       int batch = params.getInt("batch_size");
       int epochs = params.getInt("epochs");
       LearningCurve curve;
       byte[] best;
-      try (ai.djl.training.Trainer t = model.newTrainer(config)) {
+      Checkpoints checkpoints = params.getString("checkpoint_dir").isEmpty() ? null
+          : new Checkpoints(Path.of(params.getString("checkpoint_dir")), spec.name(),
+              Checkpoints.fingerprint(spec.name(), params, ctx.seed(), ctx.threads(), train, validation));
+      try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
+        Checkpoints.Saved saved = checkpoints != null && params.getBoolean("resume") ? checkpoints.latest().orElse(null) : null;
+        if (saved != null) {
+          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
+          block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, Inference.shape(tr, batch));
+          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
+        }
         t.initialize(Inference.shape(tr, batch));
         Epochs rounds = new Epochs(t, block, model.getNDManager(), tr, train.y(), va, validation == null ? null : validation.y(), scale, batch,
-            ctx.seed(), epochs);
+            ctx.seed(), epochs, adam, checkpoints, params.getInt("checkpoint_every"));
+        if (saved != null) rounds.resume(saved);
         ctx.progress().start(spec.name(), epochs);
         curve = EarlyStopping.run(scale.metric(), false, epochs, params.getInt("patience"), va != null, ctx, rounds);
+        rounds.checkpoint();
         best = rounds.best;
       }
       if (best != null && curve.bestIteration() != curve.iterations()) ParameterBytes.restore(block, model.getNDManager(), best);
@@ -126,13 +134,24 @@ final class NetFit {
     private final int[] order;
     private final float[] xBuffer;
     private final float[] yBuffer;
+    private final ResumableAdam adam;
+    private final Checkpoints checkpoints;
+    private final int checkpointEvery;
     private final long started = System.nanoTime();
     private int epoch;
     private double trainLoss;
     private byte[] best;
+    private int bestEpoch;
+    private double[] trainScores = new double[0];
+    private double[] validScores = new double[0];
+    private Checkpoints.Saved replay;
+    private int lastCheckpoint;
 
     Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Samples train, float[] y, Samples valid, float[] validY,
-        TargetScale scale, int batch, long seed, int epochs) {
+        TargetScale scale, int batch, long seed, int epochs, ResumableAdam adam, Checkpoints checkpoints, int checkpointEvery) {
+      this.adam = adam;
+      this.checkpoints = checkpoints;
+      this.checkpointEvery = checkpointEvery;
       this.trainer = trainer;
       this.block = block;
       this.manager = manager;
@@ -149,8 +168,46 @@ final class NetFit {
       this.yBuffer = new float[Math.min(batch, train.count())];
     }
 
+    /**
+     * Continues from {@code saved}, whose parameters the block already holds: its optimizer state
+     * now, its epochs replayed to early stopping from their recorded scores.
+     */
+    void resume(Checkpoints.Saved saved) {
+      adam.load(saved.optimizer(), parameterIds());
+      best = saved.bestParameters();
+      bestEpoch = saved.state().best();
+      replay = saved;
+      lastCheckpoint = saved.state().epoch();
+      LOG.info("resuming from the checkpoint of epoch " + saved.state().epoch());
+    }
+
+    /** Writes a checkpoint of the epochs run so far when one is due and not yet written. */
+    void checkpoint() {
+      if (checkpoints == null || checkpointEvery == 0 || epoch <= lastCheckpoint || epoch % checkpointEvery != 0) return;
+      checkpoints.write(epoch, java.util.Arrays.copyOf(trainScores, epoch), java.util.Arrays.copyOf(validScores, Math.min(epoch, validScores.length)),
+          bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds()));
+      lastCheckpoint = epoch;
+    }
+
+    private List<String> parameterIds() {
+      List<String> ids = new java.util.ArrayList<>();
+      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
+      return ids;
+    }
+
+    private boolean replaying() {
+      return replay != null && epoch <= replay.state().epoch();
+    }
+
     @Override
     public boolean add() {
+      checkpoint();
+      if (replay != null && epoch < replay.state().epoch()) {
+        epoch++;
+        trainLoss = replay.state().train()[epoch - 1];
+        return true;
+      }
+      TorchRuntime.engine().setRandomSeed((int) (seed * 1_000_003L + epoch));
       int n = order.length;
       for (int i = 0; i < n; i++) order[i] = i;
       Random rnd = new Random(seed * 31 + epoch);
@@ -188,20 +245,29 @@ final class NetFit {
 
     @Override
     public double trainScore() {
-      if (valid == null) log(Double.NaN);
+      trainScores = record(trainScores, trainLoss);
+      if (valid == null && !replaying()) log(Double.NaN);
       return trainLoss;
     }
 
     @Override
     public double validationScore() {
-      double v = scale.score(Inference.outputs(block, manager, valid), validY, valid);
-      log(v);
+      double v = replaying() ? replay.state().validation()[epoch - 1] : scale.score(Inference.outputs(block, manager, valid), validY, valid);
+      validScores = record(validScores, v);
+      if (!replaying()) log(v);
       return v;
     }
 
     @Override
     public void improved() {
-      best = ParameterBytes.of(block);
+      bestEpoch = epoch;
+      if (!replaying()) best = ParameterBytes.of(block);
+    }
+
+    private double[] record(double[] scores, double v) {
+      double[] out = java.util.Arrays.copyOf(scores, epoch);
+      out[epoch - 1] = v;
+      return out;
     }
 
     private void log(double validation) {

@@ -26,7 +26,10 @@ record NetSpec(String name, boolean sequence, Params defaults, Map<String, Map<S
       Param.integer("patience", 5, 0, 100_000, "epochs without a better validation loss before stopping; 0 runs every epoch and keeps the last"),
       Param.real("dropout", 0.1, 0.0, 0.9, "dropout rate between layers"),
       Param.choice("device", "cpu", List.of("cpu", "gpu"),
-          "cpu, or gpu when libtorch sees a CUDA device (PYTORCH_LIBRARY_PATH pointing at a CUDA libtorch); otherwise falls back to cpu with a warning"));
+          "cpu, or gpu when libtorch sees a CUDA device (PYTORCH_LIBRARY_PATH pointing at a CUDA libtorch); otherwise falls back to cpu with a warning"),
+      Param.integer("checkpoint_every", 0, 0, 1_000_000, "write a checkpoint into checkpoint_dir after every N epochs; 0 never"),
+      new Param("checkpoint_dir", "", "directory of the checkpoints (needed by checkpoint_every and resume)", 0, 0, List.of()),
+      Param.flag("resume", false, "continue from the newest checkpoint in checkpoint_dir of a fit with the same family, parameters, data, seed and threads (none: start afresh)"));
 
   /** Window parameters of the sequence families. */
   static final List<Param> SEQUENCE = List.of(
