@@ -12,7 +12,7 @@ class MlpFamilyTest extends FamilyContract {
   /** Fewer, larger batches than the defaults keep the contract's fits near a second each. */
   @Override
   protected FittedModel fit(String variant, Map<String, String> overrides, TrainSet train, TrainSet valid, long seed) {
-    Map<String, String> small = new HashMap<>(Map.of("epochs", "6", "batch_size", "1024", "learning_rate", "0.005"));
+    Map<String, String> small = new HashMap<>(Map.of("epochs", "4", "batch_size", "2048", "learning_rate", "0.01"));
     small.putAll(overrides);
     return super.fit(variant, small, train, valid, seed);
   }
