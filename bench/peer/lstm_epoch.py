@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The Python peer of `quiver benchmark lstm`: PyTorch itself doing the same training epoch.
 
 Same shapes as Quiver's benchmark: 100,000 windows of 60 bars x 12 features gathered per batch
@@ -8,7 +8,7 @@ of 64 units (batch_first), the last step into Linear(64, 1), BCE-with-logits los
 values are seeded normal noise (kernel time does not depend on values). Prints JSON with
 name, runs, median_ms, min_ms, epoch_ms and the process RSS after each epoch.
 
-    OMP_WAIT_POLICY=PASSIVE python3 bench/peer/lstm_epoch.py --threads 2 --epochs 4
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/peer/lstm_epoch.py --threads 2 --epochs 4   # Debian python3-torch
 """
 import argparse
 import json
