@@ -11,8 +11,10 @@ import dev.quiver.model.Trainer;
 
 /**
  * Fits a deep family's net with Adam on minibatches shuffled by the seed, one epoch per {@link
- * EarlyStopping} iteration: the learning curve holds the mean training loss of each epoch and the
- * validation loss after it, and the parameters of the best validation epoch are kept. Inputs are
+ * dev.quiver.model.EarlyStopping} iteration: the learning curve holds the mean training loss of each epoch and the
+ * validation loss after it, and the parameters of the best validation epoch are kept. Each epoch
+ * reseeds libtorch from (seed, epoch), so a run resumed from a checkpoint (see {@link Checkpoints})
+ * continues exactly as the uninterrupted run would have. Inputs are
  * standardized by the training rows only. Runs inside {@link TorchRuntime#exclusive} (one deep fit
  * per process at a time, libtorch threads = the context's threads). Each batch lives in its own
  * sub-manager, so memory stays flat across epochs. Logs one line per epoch (loss, validation

@@ -18,7 +18,8 @@ import dev.quiver.model.RowKeys;
  * gapBreak > 0}, where two consecutive bars of a series are more than {@code gapBreak} times
  * that series' smallest bar spacing apart (a session gap; 0 lets windows cross gaps). A row whose
  * run is shorter than T is padded with the oldest row of its run: such rows are kept for
- * prediction and dropped for training ({@code completeOnly}). Not thread-safe while filling.
+ * prediction and dropped for training ({@code completeOnly}). Immutable: {@link #fill} writes only
+ * into its {@code dst}, so threads with their own buffers may fill concurrently.
  */
 final class Samples {
 
