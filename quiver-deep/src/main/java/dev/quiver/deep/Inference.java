@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import java.nio.FloatBuffer;
+import ai.djl.ndarray.types.DataType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Runs a net forward in inference mode (dropout off, batch norm on its running statistics) over
@@ -26,17 +28,31 @@ final class Inference {
     float[] out = new float[n];
     int size = samples.size();
     float[] buf = new float[Math.min(n, CHUNK) * size];
+    ByteBuffer direct = directBuffer(buf.length);
     for (int from = 0; from < n; from += CHUNK) {
       int m = Math.min(CHUNK, n - from);
       samples.fill(null, from, m, buf);
       try (NDManager sub = parent.newSubManager()) {
-        NDArray x = sub.create(FloatBuffer.wrap(buf, 0, m * size), shape(samples, m));
+        NDArray x = sub.create(direct(direct, buf, m * size), shape(samples, m), DataType.FLOAT32);
         NDList y = block.forward(new ParameterStore(sub, false), new NDList(x), false);
         float[] v = y.singletonOrThrow().toFloatArray();
         System.arraycopy(v, 0, out, from, m);
       }
     }
     return out;
+  }
+
+  /** A native-order direct buffer for {@code floats} floats, which libtorch reads without another copy in Java. */
+  static ByteBuffer directBuffer(int floats) {
+    return ByteBuffer.allocateDirect(Math.max(1, floats) * Float.BYTES).order(ByteOrder.nativeOrder());
+  }
+
+  /** {@code values[0..n)} written into {@code direct}, which is returned ready to read (position 0, limit n floats). */
+  static ByteBuffer direct(ByteBuffer direct, float[] values, int n) {
+    direct.clear();
+    direct.asFloatBuffer().put(values, 0, n);
+    direct.limit(n * Float.BYTES);
+    return direct;
   }
 
   static Shape shape(Samples samples, long batch) {

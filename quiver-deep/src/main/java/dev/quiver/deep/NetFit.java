@@ -18,7 +18,7 @@ import dev.quiver.model.Params;
 import dev.quiver.model.Provenance;
 import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
-import java.nio.FloatBuffer;
+import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -134,6 +134,9 @@ final class NetFit {
     private final int[] order;
     private final float[] xBuffer;
     private final float[] yBuffer;
+    /** Reused native-order buffers: a fresh one per batch would hold native memory until the GC frees it, and RSS would climb. */
+    private final java.nio.ByteBuffer xDirect;
+    private final java.nio.ByteBuffer yDirect;
     private final ResumableAdam adam;
     private final Checkpoints checkpoints;
     private final int checkpointEvery;
@@ -166,6 +169,8 @@ final class NetFit {
       this.order = new int[train.count()];
       this.xBuffer = new float[Math.min(batch, train.count()) * train.size()];
       this.yBuffer = new float[Math.min(batch, train.count())];
+      this.xDirect = Inference.directBuffer(xBuffer.length);
+      this.yDirect = Inference.directBuffer(yBuffer.length);
     }
 
     /**
@@ -226,8 +231,8 @@ final class NetFit {
         train.fill(order, from, m, xBuffer);
         for (int k = 0; k < m; k++) yBuffer[k] = scale.toNet(y[train.viewRow(order[from + k])]);
         try (NDManager sub = trainer.getManager().newSubManager()) {
-          NDArray x = sub.create(FloatBuffer.wrap(xBuffer, 0, m * size), Inference.shape(train, m));
-          NDArray target = sub.create(FloatBuffer.wrap(yBuffer, 0, m), new Shape(m, 1));
+          NDArray x = sub.create(Inference.direct(xDirect, xBuffer, m * size), Inference.shape(train, m), DataType.FLOAT32);
+          NDArray target = sub.create(Inference.direct(yDirect, yBuffer, m), new Shape(m, 1), DataType.FLOAT32);
           try (GradientCollector gc = trainer.newGradientCollector()) {
             NDList out = trainer.forward(new NDList(x));
             NDArray l = trainer.getLoss().evaluate(new NDList(target), out);
