@@ -12,16 +12,39 @@ import java.util.Map;
 
 /**
  * Reads a committed artifact's files. Every read verifies the file's SHA-256 against the
- * manifest and fails, naming the file, on a mismatch or a file the manifest does not list.
+ * manifest and fails, naming the file, on a mismatch or a file the manifest does not list. A
+ * member saved with {@link ArtifactWriter#writeMember} is read through {@link #member}, which
+ * checks each file against both the member's manifest and this artifact's.
  */
 public final class ArtifactReader {
 
   private final Path dir;
   private final ModelManifest manifest;
+  private final String prefix;
+  private final ArtifactReader parent;
 
   ArtifactReader(Path dir, ModelManifest manifest) {
+    this(dir, manifest, "", null);
+  }
+
+  private ArtifactReader(Path dir, ModelManifest manifest, String prefix, ArtifactReader parent) {
     this.dir = dir;
     this.manifest = manifest;
+    this.prefix = prefix;
+    this.parent = parent;
+  }
+
+  /**
+   * The reader of a member that {@link ArtifactWriter#writeMember} saved under {@code prefix},
+   * given the manifest it returned; pass it to the member family's {@link ModelFamily#load}.
+   */
+  public ArtifactReader member(String prefix, ModelManifest memberManifest) {
+    return new ArtifactReader(dir, memberManifest, this.prefix + prefix, this);
+  }
+
+  /** The checksum this artifact's outermost manifest lists for its file {@code fullName}, or null. */
+  private String listed(String fullName) {
+    return parent == null ? manifest.files().get(fullName) : parent.listed(fullName);
   }
 
   public ModelManifest manifest() {
@@ -30,8 +53,10 @@ public final class ArtifactReader {
 
   public byte[] read(String name) {
     String expected = manifest.files().get(name);
-    Path file = dir.resolve(name);
-    if (expected == null) throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + name, "re-save the model");
+    Path file = dir.resolve(prefix + name);
+    if (expected == null || !expected.equals(listed(prefix + name))) {
+      throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + prefix + name, "re-save the model");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -54,7 +79,7 @@ public final class ArtifactReader {
     try {
       return Json.MAPPER.readValue(read(name), type);
     } catch (IOException e) {
-      throw new InternalException("cannot parse " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new InternalException("cannot parse " + dir.resolve(prefix + name) + ": " + e.getMessage(), e);
     }
   }
 
@@ -62,7 +87,7 @@ public final class ArtifactReader {
     try {
       return Json.MAPPER.readValue(read(name), new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
-      throw new InternalException("cannot parse " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new InternalException("cannot parse " + dir.resolve(prefix + name) + ": " + e.getMessage(), e);
     }
   }
 }
