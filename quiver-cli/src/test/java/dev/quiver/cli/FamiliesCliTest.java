@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class FamiliesCliTest {
 
-  static final List<String> FAMILIES = List.of("elastic_net", "gradient_boosting", "lightgbm", "logistic", "random_forest", "ridge", "xgboost");
+  static final List<String> FAMILIES = List.of("cnn1d", "cnn_lstm", "elastic_net", "gradient_boosting", "lightgbm", "logistic", "lstm", "mlp", "random_forest", "ridge", "transformer", "xgboost");
 
   @Test
   void json_lists_every_family_with_tasks_variants_and_params_per_variant() throws Exception {
@@ -79,8 +79,8 @@ class FamiliesCliTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String log = buf.toString(StandardCharsets.UTF_8);
     assertThat(p.exitValue()).isZero();
-    assertThat(log).contains("dev.quiver.gbdt.XGBoostFamily", "dev.quiver.model.linear.RidgeFamily");
-    assertThat(log).doesNotContain("ml.dmlc.xgboost4j", "io.github.metarank.lightgbm4j", "com.microsoft.ml.lightgbm");
+    assertThat(log).contains("dev.quiver.gbdt.XGBoostFamily", "dev.quiver.model.linear.RidgeFamily", "dev.quiver.deep.LstmFamily");
+    assertThat(log).doesNotContain("ml.dmlc.xgboost4j", "io.github.metarank.lightgbm4j", "com.microsoft.ml.lightgbm", "ai.djl");
   }
 
   static JsonNode find(JsonNode all, String name) {

@@ -6,6 +6,7 @@ import dev.quiver.features.FeatureFrame;
 import dev.quiver.labels.Targets;
 import dev.quiver.model.Checksums;
 import dev.quiver.model.Matrix;
+import dev.quiver.model.RowKeys;
 import dev.quiver.model.Task;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,7 +97,7 @@ public final class DatasetBuilder {
     List<String> symbolNames = new ArrayList<>(symbols);
     for (FeatureFrame f : frames) symbolNames.add(f.symbol());
     String sha = fingerprint(names, symbolNames, task, total, cols, data, y, time);
-    return new Dataset(new Matrix(data, total, cols, names), y, task, time, symbolIndex, symbolNames, labelEnd, forward, sha);
+    return new Dataset(new Matrix(data, 0, total, cols, names, new RowKeys(symbolIndex, time)), y, task, time, symbolIndex, symbolNames, labelEnd, forward, sha);
   }
 
   private static void check(List<FeatureFrame> frames, List<Targets> targets, int firstRow) {

@@ -1,0 +1,285 @@
+package dev.quiver.deep;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
+import dev.quiver.model.EarlyStopping;
+import dev.quiver.model.FeatureImportance;
+import dev.quiver.model.FitInfo;
+import dev.quiver.model.LearningCurve;
+import dev.quiver.model.Params;
+import dev.quiver.model.Provenance;
+import dev.quiver.model.TrainContext;
+import dev.quiver.model.TrainSet;
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The native part of a {@link NetTrainer} fit: builds, trains and scores the net under {@link TorchRuntime#exclusive}. */
+final class NetFit {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NetFit.class);
+  /** Most validation samples scored per column for the permutation importance. */
+  private static final int IMPORTANCE_SAMPLES = 4096;
+
+  private final NetSpec spec;
+  private final Params params;
+
+  NetFit(NetSpec spec, Params params) {
+    this.spec = spec;
+    this.params = params;
+  }
+
+  NetModel run(TrainSet train, Samples tr, TrainSet validation, Samples va, Standardization z, TargetScale scale, TrainContext ctx, FitInfo info) {
+    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(train, tr, validation, va, z, scale, ctx, info));
+  }
+
+  private NetModel train(TrainSet train, Samples tr, TrainSet validation, Samples va, Standardization z, TargetScale scale, TrainContext ctx,
+      FitInfo info) {
+    TorchRuntime.DeviceChoice device = TorchRuntime.device(params.getString("device"));
+    Block block = spec.architecture().build(params, train.x().cols());
+    Model model = Model.newInstance(spec.name(), device.device(), "PyTorch");
+    boolean ok = false;
+    try {
+      model.setBlock(block);
+      Loss loss = scale.task() == dev.quiver.model.Task.BINARY ? Loss.sigmoidBinaryCrossEntropyLoss() : Loss.l2Loss();
+      NDManager optimizerState = model.getNDManager().newSubManager();
+      ResumableAdam adam = new ResumableAdam((float) params.getDouble("learning_rate"), (float) params.getDouble("weight_decay"), optimizerState);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {device.device()});
+      int batch = params.getInt("batch_size");
+      int epochs = params.getInt("epochs");
+      LearningCurve curve;
+      byte[] best;
+      Checkpoints checkpoints = params.getString("checkpoint_dir").isEmpty() ? null
+          : new Checkpoints(Path.of(params.getString("checkpoint_dir")), spec.name(),
+              Checkpoints.fingerprint(spec.name(), params, ctx.seed(), ctx.threads(), train, validation));
+      try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
+        Checkpoints.Saved saved = checkpoints != null && params.getBoolean("resume") ? checkpoints.latest().orElse(null) : null;
+        if (saved != null) {
+          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
+          block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, Inference.shape(tr, batch));
+          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
+        }
+        t.initialize(Inference.shape(tr, batch));
+        Epochs rounds = new Epochs(t, block, model.getNDManager(), tr, train.y(), va, validation == null ? null : validation.y(), scale, batch,
+            ctx.seed(), epochs, adam, checkpoints, params.getInt("checkpoint_every"));
+        if (saved != null) rounds.resume(saved);
+        ctx.progress().start(spec.name(), epochs);
+        curve = EarlyStopping.run(scale.metric(), false, epochs, params.getInt("patience"), va != null, ctx, rounds);
+        rounds.checkpoint();
+        best = rounds.best;
+      }
+      if (best != null && curve.bestIteration() != curve.iterations()) ParameterBytes.restore(block, model.getNDManager(), best);
+      FeatureImportance importance = importance(block, model.getNDManager(), va != null ? va : tr, va != null ? validation.y() : train.y(),
+          scale, train.x().names(), ctx.seed());
+      Map<String, String> runtime = new LinkedHashMap<>();
+      runtime.put("djl", ai.djl.engine.Engine.getDjlVersion());
+      runtime.put("pytorch", TorchRuntime.engine().getVersion());
+      runtime.put("device", device.device().toString());
+      runtime.put("threads", String.valueOf(ctx.threads()));
+      Provenance provenance = new Provenance(spec.name(), info.variant(), params.asStrings(), ctx.seed(), info.dataSha256(), train.x().names(),
+          info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(runtime), Instant.now());
+      NetModel m = new NetModel(spec, params, model, z, scale, train.x().names(), curve, importance, provenance);
+      ok = true;
+      return m;
+    } finally {
+      if (!ok) model.close();
+    }
+  }
+
+  /** The rise of the validation loss when one column's values are replaced by those of randomly drawn samples' rows (seeded). */
+  private static FeatureImportance importance(Block block, NDManager manager, Samples samples, float[] y, TargetScale scale, List<String> names, long seed) {
+    int[] order = new int[Math.min(samples.count(), IMPORTANCE_SAMPLES)];
+    for (int i = 0; i < order.length; i++) order[i] = (int) ((long) i * samples.count() / order.length);
+    Samples subset = samples.subset(order);
+    double base = scale.score(Inference.outputs(block, manager, subset), y, subset);
+    Random rnd = new Random(seed ^ 0x5DEECE66DL);
+    int[] permutation = new int[subset.arrayEnd()];
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int j = 0; j < names.size(); j++) {
+      for (int a = 0; a < permutation.length; a++) permutation[a] = subset.absoluteRow(rnd.nextInt(subset.count()));
+      Samples shuffled = subset.withPermutedColumn(j, permutation);
+      values.put(names.get(j), scale.score(Inference.outputs(block, manager, shuffled), y, shuffled) - base);
+    }
+    return new FeatureImportance("permutation_loss_increase", values);
+  }
+
+  /** One epoch per round; keeps a copy of the best epoch's parameters. */
+  private static final class Epochs implements EarlyStopping.Rounds<RuntimeException> {
+
+    private final ai.djl.training.Trainer trainer;
+    private final Block block;
+    private final NDManager manager;
+    private final Samples train;
+    private final float[] y;
+    private final Samples valid;
+    private final float[] validY;
+    private final TargetScale scale;
+    private final int batch;
+    private final long seed;
+    private final int epochs;
+    private final int[] order;
+    private final float[] xBuffer;
+    private final float[] yBuffer;
+    /** Reused native-order buffers: a fresh one per batch would hold native memory until the GC frees it, and RSS would climb. */
+    private final java.nio.ByteBuffer xDirect;
+    private final java.nio.ByteBuffer yDirect;
+    private final ResumableAdam adam;
+    private final Checkpoints checkpoints;
+    private final int checkpointEvery;
+    private final long started = System.nanoTime();
+    private int epoch;
+    private double trainLoss;
+    private byte[] best;
+    private int bestEpoch;
+    private double[] trainScores = new double[0];
+    private double[] validScores = new double[0];
+    private Checkpoints.Saved replay;
+    private int lastCheckpoint;
+
+    Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Samples train, float[] y, Samples valid, float[] validY,
+        TargetScale scale, int batch, long seed, int epochs, ResumableAdam adam, Checkpoints checkpoints, int checkpointEvery) {
+      this.adam = adam;
+      this.checkpoints = checkpoints;
+      this.checkpointEvery = checkpointEvery;
+      this.trainer = trainer;
+      this.block = block;
+      this.manager = manager;
+      this.train = train;
+      this.y = y;
+      this.valid = valid;
+      this.validY = validY;
+      this.scale = scale;
+      this.batch = batch;
+      this.seed = seed;
+      this.epochs = epochs;
+      this.order = new int[train.count()];
+      this.xBuffer = new float[Math.min(batch, train.count()) * train.size()];
+      this.yBuffer = new float[Math.min(batch, train.count())];
+      this.xDirect = Inference.directBuffer(xBuffer.length);
+      this.yDirect = Inference.directBuffer(yBuffer.length);
+    }
+
+    /**
+     * Continues from {@code saved}, whose parameters the block already holds: its optimizer state
+     * now, its epochs replayed to early stopping from their recorded scores.
+     */
+    void resume(Checkpoints.Saved saved) {
+      adam.load(saved.optimizer(), parameterIds());
+      best = saved.bestParameters();
+      bestEpoch = saved.state().best();
+      replay = saved;
+      lastCheckpoint = saved.state().epoch();
+      LOG.info("resuming from the checkpoint of epoch " + saved.state().epoch());
+    }
+
+    /** Writes a checkpoint of the epochs run so far when one is due and not yet written. */
+    void checkpoint() {
+      if (checkpoints == null || checkpointEvery == 0 || epoch <= lastCheckpoint || epoch % checkpointEvery != 0) return;
+      checkpoints.write(epoch, java.util.Arrays.copyOf(trainScores, epoch), java.util.Arrays.copyOf(validScores, Math.min(epoch, validScores.length)),
+          bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds()));
+      lastCheckpoint = epoch;
+    }
+
+    private List<String> parameterIds() {
+      List<String> ids = new java.util.ArrayList<>();
+      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
+      return ids;
+    }
+
+    private boolean replaying() {
+      return replay != null && epoch <= replay.state().epoch();
+    }
+
+    @Override
+    public boolean add() {
+      checkpoint();
+      if (replay != null && epoch < replay.state().epoch()) {
+        epoch++;
+        trainLoss = replay.state().train()[epoch - 1];
+        return true;
+      }
+      TorchRuntime.engine().setRandomSeed((int) (seed * 1_000_003L + epoch));
+      int n = order.length;
+      for (int i = 0; i < n; i++) order[i] = i;
+      Random rnd = new Random(seed * 31 + epoch);
+      for (int i = n - 1; i > 0; i--) {
+        int k = rnd.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[k];
+        order[k] = t;
+      }
+      double sum = 0;
+      long seen = 0;
+      int size = train.size();
+      for (int from = 0; from < n; from += batch) {
+        int m = Math.min(batch, n - from);
+        if (m < 2) continue; // batch norm cannot train on one sample
+        train.fill(order, from, m, xBuffer);
+        for (int k = 0; k < m; k++) yBuffer[k] = scale.toNet(y[train.viewRow(order[from + k])]);
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+          NDArray x = sub.create(Inference.direct(xDirect, xBuffer, m * size), Inference.shape(train, m), DataType.FLOAT32);
+          NDArray target = sub.create(Inference.direct(yDirect, yBuffer, m), new Shape(m, 1), DataType.FLOAT32);
+          try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDList out = trainer.forward(new NDList(x));
+            NDArray l = trainer.getLoss().evaluate(new NDList(target), out);
+            gc.backward(l);
+            sum += (double) l.getFloat() * m;
+            seen += m;
+          }
+          trainer.step();
+        }
+      }
+      trainLoss = seen == 0 ? Double.NaN : scale.lossInMetricUnits(sum / seen);
+      epoch++;
+      return true;
+    }
+
+    @Override
+    public double trainScore() {
+      trainScores = record(trainScores, trainLoss);
+      if (valid == null && !replaying()) log(Double.NaN);
+      return trainLoss;
+    }
+
+    @Override
+    public double validationScore() {
+      double v = replaying() ? replay.state().validation()[epoch - 1] : scale.score(Inference.outputs(block, manager, valid), validY, valid);
+      validScores = record(validScores, v);
+      if (!replaying()) log(v);
+      return v;
+    }
+
+    @Override
+    public void improved() {
+      bestEpoch = epoch;
+      if (!replaying()) best = ParameterBytes.of(block);
+    }
+
+    private double[] record(double[] scores, double v) {
+      double[] out = java.util.Arrays.copyOf(scores, epoch);
+      out[epoch - 1] = v;
+      return out;
+    }
+
+    private void log(double validation) {
+      double perEpoch = (System.nanoTime() - started) / 1e9 / epoch;
+      LOG.info(String.format(java.util.Locale.ROOT, "epoch %d/%d: train %s %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epoch, epochs,
+          scale.metric(), trainLoss, Double.isNaN(validation) ? "-" : String.format(java.util.Locale.ROOT, "%.5f", validation), perEpoch,
+          perEpoch * (epochs - epoch)));
+    }
+  }
+}
