@@ -18,10 +18,27 @@ public final class ArtifactReader {
 
   private final Path dir;
   private final ModelManifest manifest;
+  /** File-name prefix of a nested model's files ("" at the top level). */
+  private final String prefix;
 
   ArtifactReader(Path dir, ModelManifest manifest) {
+    this(dir, manifest, "");
+  }
+
+  private ArtifactReader(Path dir, ModelManifest manifest, String prefix) {
     this.dir = dir;
     this.manifest = manifest;
+    this.prefix = prefix;
+  }
+
+  /**
+   * Loads a model saved inside this artifact by {@link ArtifactWriter#writeModel} under {@code
+   * prefix}, with the family its nested manifest names; its manifest and files are verified like
+   * any other.
+   */
+  public FittedModel readModel(String prefix, ModelFamilies families) {
+    ModelManifest nested = readJson(prefix + "." + ModelStore.MANIFEST, ModelManifest.class);
+    return families.get(nested.family()).load(new ArtifactReader(dir, nested, this.prefix + prefix + "."));
   }
 
   public ModelManifest manifest() {
@@ -30,7 +47,7 @@ public final class ArtifactReader {
 
   public byte[] read(String name) {
     String expected = manifest.files().get(name);
-    Path file = dir.resolve(name);
+    Path file = dir.resolve(prefix + name);
     if (expected == null) throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + name, "re-save the model");
     byte[] bytes;
     try {
@@ -54,7 +71,7 @@ public final class ArtifactReader {
     try {
       return Json.MAPPER.readValue(read(name), type);
     } catch (IOException e) {
-      throw new InternalException("cannot parse " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new InternalException("cannot parse " + dir.resolve(prefix + name) + ": " + e.getMessage(), e);
     }
   }
 
@@ -62,7 +79,7 @@ public final class ArtifactReader {
     try {
       return Json.MAPPER.readValue(read(name), new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
-      throw new InternalException("cannot parse " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new InternalException("cannot parse " + dir.resolve(prefix + name) + ": " + e.getMessage(), e);
     }
   }
 }
