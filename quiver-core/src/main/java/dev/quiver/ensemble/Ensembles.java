@@ -7,6 +7,7 @@ import dev.quiver.model.FittedModel;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
+import dev.quiver.model.Task;
 import dev.quiver.model.TrainContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public final class Ensembles {
 
-  public static final List<String> NAMES = List.of("voting", "caruana", "stacking");
+  public static final List<String> NAMES = List.of("voting", "caruana", "stacking", "dynamic");
 
   private Ensembles() {}
 
@@ -74,6 +75,12 @@ public final class Ensembles {
         ModelFamily nonneg = ModelFamilies.discover().get(NonNegativeLinearFamily.NAME);
         FittedModel meta = Stacking.fitMeta(heldOut, features, nonneg.trainer(nonneg.params("balanced", Map.of())), FitInfo.of("balanced"), passthrough, ctx);
         return new StackingEnsemble(members, meta, passthrough, Map.of("meta", NonNegativeLinearFamily.NAME, "passthrough", String.valueOf(passthrough)));
+      }
+      case "dynamic" -> {
+        DynamicCombiner.Settings d = DynamicCombiner.Settings.DEFAULT;
+        DynamicCombiner.Settings settings = heldOut.task() == Task.BINARY ? d
+            : new DynamicCombiner.Settings(d.decay(), d.prior(), d.winSharpness(), d.profitSharpness(), d.profitScaleBps(), d.agreementPenalty(), d.confidence(), 0.0);
+        return DynamicEnsemble.replay(members, p, y, heldOut.task(), settings);
       }
       default -> throw BadInputException.unknown("ensemble", parts[0], NAMES);
     }

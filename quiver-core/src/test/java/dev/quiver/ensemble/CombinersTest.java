@@ -114,6 +114,18 @@ class CombinersTest {
   }
 
   @Test
+  void the_dynamic_ensemble_learns_from_held_out_rows_to_favour_the_better_member() {
+    DynamicEnsemble d = (DynamicEnsemble) Ensembles.build("dynamic", MEMBERS, validation(MEMBERS, TEST), null, CTX);
+    double[] w = d.combiner().weights(0, List.of("good", "noise"), new double[] {0.5, 0.5});
+    assertThat(w[0]).isGreaterThan(0.55);
+    assertThat(auc(d, EnsembleData.test(BINARY))).isGreaterThan(auc(NOISE, TEST));
+    ModelFamily f = FAMILIES.get("dynamic");
+    FittedModel viaFamily = f.trainer(f.params("balanced", Map.of("members", "logistic:conservative,logistic:aggressive", "inner_folds", "3")))
+        .fit(TRAIN, null, CTX, FitInfo.of("balanced"));
+    assertThat(auc(viaFamily, TEST)).isGreaterThan(0.75);
+  }
+
+  @Test
   void members_must_share_features_and_task() {
     FittedModel reg = EnsembleData.fit("ridge", "balanced", EnsembleData.train(REGRESSION));
     assertThatThrownBy(() -> new VotingEnsemble("voting", List.of(new Member("a", GOOD), new Member("b", reg)), new double[] {1, 1}, Voting.SOFT))
@@ -149,7 +161,8 @@ class CombinersTest {
         Ensembles.build("voting", MEMBERS, valid, null, CTX),
         Ensembles.build("voting:hard:inverse_error", MEMBERS, valid, null, CTX),
         Ensembles.build("caruana:10", MEMBERS, valid, null, CTX),
-        Ensembles.build("stacking:passthrough", MEMBERS, valid, TEST.x(), CTX));
+        Ensembles.build("stacking:passthrough", MEMBERS, valid, TEST.x(), CTX),
+        Ensembles.build("dynamic", MEMBERS, valid, null, CTX));
     for (int i = 0; i < combiners.size(); i++) {
       FittedModel m = combiners.get(i);
       Path at = dir.resolve("c" + i);
