@@ -21,7 +21,7 @@ public final class ModelKinds {
       Map.entry("transformer", "deep"), Map.entry("multitask", "deep"), Map.entry("vae", "deep"), Map.entry("gan", "deep"),
       Map.entry("ensemble", "ensemble"), Map.entry("voting", "ensemble"), Map.entry("stacking", "ensemble"),
       Map.entry("regime", "ensemble"), Map.entry("caruana", "ensemble"), Map.entry("dynamic", "ensemble"),
-      Map.entry("nonneg_linear", "linear"), Map.entry("gmm_regime", "statistical"),
+      Map.entry("nonneg_linear", "linear"), Map.entry("gmm_regime", "statistical"), Map.entry("cascade", "ensemble"),
       Map.entry("gmm", "statistical"), Map.entry("change_point", "statistical"), Map.entry("arima", "statistical"),
       Map.entry("dqn", "rl"), Map.entry("ppo", "rl"), Map.entry("a2c", "rl"));
 
