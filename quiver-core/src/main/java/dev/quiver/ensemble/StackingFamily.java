@@ -17,8 +17,9 @@ import java.util.Set;
  * Stacking over several member families ({@link Stacking}): the meta-model (any family, {@value
  * NonNegativeLinearFamily#NAME} by default) learns from the members' out-of-fold predictions of an
  * inner purged k-fold over the training rows (see {@link MemberSpecs}), never from in-sample
- * ones; validation rows, if given, are not used. Variants: {@code balanced} (member predictions
- * only), {@code passthrough} (member predictions and the raw features).
+ * ones; validation rows, if given, are not used. Variants: {@code conservative}, {@code balanced},
+ * {@code aggressive} (the meta-model's variant of the same name, on member predictions only) and
+ * {@code passthrough} (balanced, with the raw features too).
  */
 public final class StackingFamily implements ModelFamily {
 
@@ -28,7 +29,9 @@ public final class StackingFamily implements ModelFamily {
       Param.flag("passthrough", false, "also give the meta-model the raw features")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+      "conservative", Map.of("meta_variant", "conservative"),
       "balanced", Map.of(),
+      "aggressive", Map.of("meta_variant", "aggressive"),
       "passthrough", Map.of("passthrough", true));
 
   @Override

@@ -20,8 +20,8 @@ import java.util.Set;
  * Weighting}) come from predictions on rows the members did not see: the validation rows when
  * the fit is given some, else the out-of-fold rows of an inner purged k-fold (see {@link
  * MemberSpecs}); the members are then fitted on all the training rows. Equal weights need no
- * held-out rows. Variants: {@code balanced} (soft, metric-weighted), {@code equal} (soft, equal
- * weights), {@code hard} (hard, metric-weighted).
+ * held-out rows. Variants: {@code conservative} (soft, equal weights), {@code balanced} (soft,
+ * metric-weighted), {@code aggressive} (soft, inverse-error weights), {@code hard} (hard, metric-weighted).
  */
 public final class VotingFamily implements ModelFamily {
 
@@ -33,8 +33,9 @@ public final class VotingFamily implements ModelFamily {
           "equal; metric: edge over chance (AUC - 0.5, or correlation); inverse_error: 1 / mean squared error")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+      "conservative", Map.of("weighting", "equal"),
       "balanced", Map.of(),
-      "equal", Map.of("weighting", "equal"),
+      "aggressive", Map.of("weighting", "inverse_error"),
       "hard", Map.of("voting", "hard"));
 
   @Override
