@@ -144,6 +144,7 @@ public final class FamiliesCommand implements Callable<Integer> {
 
   private static String rangeText(Map<String, Object> p) {
     if (p.containsKey("choices")) return String.join("|", castList(p.get("choices")));
+    if ("text".equals(p.get("type"))) return "text";
     if (!p.containsKey("range")) return "true|false";
     @SuppressWarnings("unchecked") Map<String, Object> r = (Map<String, Object>) p.get("range");
     Object min = r.get("min");
