@@ -12,33 +12,48 @@ import java.util.Map;
 
 /**
  * Reads a committed artifact's files. Every read verifies the file's SHA-256 against the
- * manifest and fails, naming the file, on a mismatch or a file the manifest does not list.
+ * manifest and fails, naming the file, on a mismatch or a file the manifest does not list. A
+ * member saved with {@link ArtifactWriter#writeMember} is read through {@link #member}, which
+ * checks each file against both the member's manifest and this artifact's.
  */
 public final class ArtifactReader {
 
   private final Path dir;
   private final ModelManifest manifest;
-  /** File-name prefix of a nested model's files ("" at the top level). */
   private final String prefix;
+  private final ArtifactReader parent;
 
   ArtifactReader(Path dir, ModelManifest manifest) {
-    this(dir, manifest, "");
+    this(dir, manifest, "", null);
   }
 
-  private ArtifactReader(Path dir, ModelManifest manifest, String prefix) {
+  private ArtifactReader(Path dir, ModelManifest manifest, String prefix, ArtifactReader parent) {
     this.dir = dir;
     this.manifest = manifest;
     this.prefix = prefix;
+    this.parent = parent;
   }
 
   /**
-   * Loads a model saved inside this artifact by {@link ArtifactWriter#writeModel} under {@code
-   * prefix}, with the family its nested manifest names; its manifest and files are verified like
-   * any other.
+   * The reader of a member that {@link ArtifactWriter#writeMember} saved under {@code prefix},
+   * given the manifest it returned; pass it to the member family's {@link ModelFamily#load}.
    */
-  public FittedModel readModel(String prefix, ModelFamilies families) {
-    ModelManifest nested = readJson(prefix + "." + ModelStore.MANIFEST, ModelManifest.class);
-    return families.get(nested.family()).load(new ArtifactReader(dir, nested, this.prefix + prefix + "."));
+  public ArtifactReader member(String prefix, ModelManifest memberManifest) {
+    return new ArtifactReader(dir, memberManifest, this.prefix + prefix, this);
+  }
+
+  /** The checksum this artifact's outermost manifest lists for its file {@code fullName}, or null. */
+  private String listed(String fullName) {
+    return parent == null ? manifest.files().get(fullName) : parent.listed(fullName);
+  }
+
+  /**
+   * Loads the member that {@link ArtifactWriter#writeModel} saved under {@code name}, with the
+   * family its manifest names; every file is verified against this artifact's checksums.
+   */
+  public FittedModel readModel(String name, ModelFamilies families) {
+    ModelManifest m = readJson(name + ArtifactWriter.MEMBER_MANIFEST_SUFFIX, ModelManifest.class);
+    return families.get(m.family()).load(member(name + ".", m));
   }
 
   public ModelManifest manifest() {
@@ -48,7 +63,9 @@ public final class ArtifactReader {
   public byte[] read(String name) {
     String expected = manifest.files().get(name);
     Path file = dir.resolve(prefix + name);
-    if (expected == null) throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + name, "re-save the model");
+    if (expected == null || !expected.equals(listed(prefix + name))) {
+      throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + prefix + name, "re-save the model");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

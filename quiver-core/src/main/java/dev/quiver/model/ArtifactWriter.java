@@ -13,29 +13,64 @@ import java.util.Map;
  * Collects a model's files (in its library's native format, plus JSON) under a staging
  * directory, recording the SHA-256 of each. {@link ModelStore#save} commits the directory
  * atomically with a manifest. With {@link Durability#FSYNC} every file is forced to disk as it is
- * written. Not thread-safe.
+ * written. A model made of models (an ensemble, one booster per quantile) saves each member with
+ * {@link #writeMember}: the member's files land in the same directory under a name prefix, and the
+ * artifact's manifest checksums them all. Not thread-safe.
  */
 public final class ArtifactWriter {
 
   private final Path dir;
   private final Durability durability;
-  private final Map<String, String> sha256 = new LinkedHashMap<>();
-  /** File-name prefix of a nested model's files ("" at the top level). */
   private final String prefix;
+  private final ArtifactWriter parent;
+  private final Map<String, String> sha256 = new LinkedHashMap<>();
 
   ArtifactWriter(Path dir, Durability durability) {
-    this(dir, durability, "");
+    this(dir, durability, "", null);
   }
 
-  private ArtifactWriter(Path dir, Durability durability, String prefix) {
+  private ArtifactWriter(Path dir, Durability durability, String prefix, ArtifactWriter parent) {
     this.dir = dir;
     this.durability = durability;
     this.prefix = prefix;
+    this.parent = parent;
+  }
+
+  /**
+   * Saves {@code model} (of {@code family}) into this artifact with each of its file names
+   * prefixed by {@code prefix} (letters, digits, '_', '-' and '.', e.g. {@code "q0."}), and returns
+   * the member's manifest (file names without the prefix, with their SHA-256). Store the manifest
+   * (e.g. in a JSON file of this artifact) to load the member back with {@link ArtifactReader#member}.
+   */
+  public ModelManifest writeMember(String prefix, String family, FittedModel model) {
+    if (prefix.isEmpty() || !prefix.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("bad member prefix '" + prefix + "'");
+    ArtifactWriter member = new ArtifactWriter(dir, durability, this.prefix + prefix, this);
+    model.save(member);
+    return new ModelManifest(ModelManifest.FORMAT_VERSION, family, model.inputSchema(), model.provenance(), member.sha256);
+  }
+
+  /**
+   * Saves {@code model} as a self-describing member named {@code name}: its files go in under the
+   * prefix {@code name + "."} (see {@link #writeMember}) and its manifest in {@code
+   * name + ".member.json"}, so {@link ArtifactReader#readModel} needs nothing but the name.
+   */
+  public void writeModel(String name, FittedModel model) {
+    ModelManifest member = writeMember(name + ".", model.provenance().family(), model);
+    writeJson(name + MEMBER_MANIFEST_SUFFIX, member);
+  }
+
+  static final String MEMBER_MANIFEST_SUFFIX = ".member.json";
+
+  private void record(String name, String sha) {
+    sha256.put(name, sha);
+    if (parent != null) parent.record(prefix.substring(parent.prefix.length()) + name, sha);
   }
 
   /** Writes a file named {@code name} (no directories) into the artifact. */
   public void write(String name, byte[] bytes) {
-    checkName(name);
+    if (name.contains("/") || name.contains("\\") || (prefix + name).equals(ModelStore.MANIFEST)) {
+      throw new IllegalArgumentException("bad artifact file name " + name);
+    }
     Path file = dir.resolve(prefix + name);
     try {
       Files.write(file, bytes);
@@ -44,36 +79,6 @@ public final class ArtifactWriter {
     }
     if (durability == Durability.FSYNC) FileSync.file(file);
     record(name, Checksums.sha256(bytes));
-  }
-
-  private static void checkName(String name) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(ModelStore.MANIFEST)) {
-      throw new IllegalArgumentException("bad artifact file name " + name);
-    }
-  }
-
-  private void record(String name, String sha) {
-    if (sha256.put(name, sha) != null) throw new IllegalArgumentException("artifact file " + prefix + name + " written twice");
-  }
-
-  /**
-   * Saves {@code model} (an ensemble's member) inside this artifact as a nested model: its files
-   * are written here, flat, named {@code <prefix>.<file>}, with its own manifest in {@code
-   * <prefix>.manifest.json}. This artifact's manifest lists every file (so a folder check sees
-   * no stranger) and the nested manifest lists the member's own, under their unprefixed names. The folder stays flat, as the model registry needs. {@link
-   * ArtifactReader#readModel} reads it back with the family named in the member's provenance.
-   *
-   * @param prefix a file-name-safe name, unique within this artifact (e.g. {@code member-0})
-   */
-  public void writeModel(String prefix, FittedModel model) {
-    checkName(prefix);
-    if (prefix.contains(".")) throw new IllegalArgumentException("nested model prefix " + prefix + " must not contain '.'");
-    ArtifactWriter child = new ArtifactWriter(dir, durability, this.prefix + prefix + ".");
-    model.save(child);
-    for (Map.Entry<String, String> e : child.sha256.entrySet()) record(prefix + "." + e.getKey(), e.getValue());
-    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, model.provenance().family(), model.inputSchema(),
-        model.provenance(), child.checksums());
-    writeJson(prefix + "." + ModelStore.MANIFEST, manifest);
   }
 
   public void writeText(String name, String text) {
@@ -91,7 +96,6 @@ public final class ArtifactWriter {
 
   /** A scratch path for libraries that only save to files; call {@link #adopt} after writing it. */
   public Path path(String name) {
-    checkName(name);
     return dir.resolve(prefix + name);
   }
 

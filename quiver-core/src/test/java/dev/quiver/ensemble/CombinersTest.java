@@ -186,7 +186,7 @@ class CombinersTest {
     ModelStore.save(e, "voting", at);
     try (var files = Files.list(at)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
-          .contains("ensemble.json", "member-0.manifest.json", "member-0.logistic.json", "member-1.logistic.json").allMatch(n -> !n.contains("/"));
+          .contains("ensemble.json", "member-0.member.json", "member-0.logistic.json", "member-1.logistic.json").allMatch(n -> !n.contains("/"));
     }
     Path member = at.resolve("member-1.logistic.json");
     Files.writeString(member, Files.readString(member).replaceFirst("\"intercept\" : ", "\"intercept\" : 1"));
