@@ -44,7 +44,9 @@ public final class FeatureLibrary {
       new Pattern("ret_std", "N", 2, ReturnStd::new),
       new Pattern("zscore", "N", 2, ZScore::new),
       new Pattern("volume_zscore", "N", 2, VolumeZScore::new),
-      new Pattern("skew", "N", 3, Skew::new));
+      new Pattern("skew", "N", 3, Skew::new),
+      new Pattern("cp_prob", "N", 2, n -> new ChangePoint(ChangePoint.Output.PROBABILITY, n)),
+      new Pattern("cp_run", "N", 2, n -> new ChangePoint(ChangePoint.Output.RUN_LENGTH, n)));
 
   private FeatureLibrary() {}
 

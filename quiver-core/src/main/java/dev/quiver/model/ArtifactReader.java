@@ -47,6 +47,15 @@ public final class ArtifactReader {
     return parent == null ? manifest.files().get(fullName) : parent.listed(fullName);
   }
 
+  /**
+   * Loads the member that {@link ArtifactWriter#writeModel} saved under {@code name}, with the
+   * family its manifest names; every file is verified against this artifact's checksums.
+   */
+  public FittedModel readModel(String name, ModelFamilies families) {
+    ModelManifest m = readJson(name + ArtifactWriter.MEMBER_MANIFEST_SUFFIX, ModelManifest.class);
+    return families.get(m.family()).load(member(name + ".", m));
+  }
+
   public ModelManifest manifest() {
     return manifest;
   }

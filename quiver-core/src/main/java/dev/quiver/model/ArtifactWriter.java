@@ -49,6 +49,18 @@ public final class ArtifactWriter {
     return new ModelManifest(ModelManifest.FORMAT_VERSION, family, model.inputSchema(), model.provenance(), member.sha256);
   }
 
+  /**
+   * Saves {@code model} as a self-describing member named {@code name}: its files go in under the
+   * prefix {@code name + "."} (see {@link #writeMember}) and its manifest in {@code
+   * name + ".member.json"}, so {@link ArtifactReader#readModel} needs nothing but the name.
+   */
+  public void writeModel(String name, FittedModel model) {
+    ModelManifest member = writeMember(name + ".", model.provenance().family(), model);
+    writeJson(name + MEMBER_MANIFEST_SUFFIX, member);
+  }
+
+  static final String MEMBER_MANIFEST_SUFFIX = ".member.json";
+
   private void record(String name, String sha) {
     sha256.put(name, sha);
     if (parent != null) parent.record(prefix.substring(parent.prefix.length()) + name, sha);

@@ -20,7 +20,8 @@ public final class ModelKinds {
       Map.entry("mlp", "deep"), Map.entry("lstm", "deep"), Map.entry("cnn1d", "deep"), Map.entry("cnn_lstm", "deep"),
       Map.entry("transformer", "deep"), Map.entry("multitask", "deep"), Map.entry("vae", "deep"), Map.entry("gan", "deep"),
       Map.entry("ensemble", "ensemble"), Map.entry("voting", "ensemble"), Map.entry("stacking", "ensemble"),
-      Map.entry("regime", "ensemble"),
+      Map.entry("regime", "ensemble"), Map.entry("caruana", "ensemble"), Map.entry("dynamic", "ensemble"),
+      Map.entry("nonneg_linear", "linear"), Map.entry("gmm_regime", "statistical"), Map.entry("cascade", "ensemble"),
       Map.entry("gmm", "statistical"), Map.entry("change_point", "statistical"), Map.entry("arima", "statistical"),
       Map.entry("dqn", "rl"), Map.entry("ppo", "rl"), Map.entry("a2c", "rl"));
 

@@ -1,0 +1,80 @@
+package dev.quiver.ensemble;
+
+import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.FitInfo;
+import dev.quiver.model.FittedModel;
+import dev.quiver.model.ModelFamilies;
+import dev.quiver.model.ModelFamily;
+import dev.quiver.model.Param;
+import dev.quiver.model.Params;
+import dev.quiver.model.Task;
+import dev.quiver.model.Trainer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cascade strategy ({@link CascadeModel}): a cheap family filters, an expensive family decides
+ * on the rows that pass. Both are fitted on all the training rows (the validation rows go to both
+ * for early stopping). Variants set the margin: {@code conservative} 0.05 (more rows reach the
+ * expensive model), {@code balanced} 0.02, {@code aggressive} 0.1 (fewer rows, more compute saved).
+ */
+public final class CascadeFamily implements ModelFamily {
+
+  static final Params DEFAULTS = Params.declare(List.of(
+      new Param("cheap", "logistic:conservative", "family[:variant] of the filtering model", 0, 0, List.of()),
+      new Param("expensive", "logistic:aggressive", "family[:variant] of the deciding model", 0, 0, List.of()),
+      Param.real("margin", 0.02, 0.0, 0.499, "a row passes when |cheap probability - 0.5| >= margin")));
+
+  private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+      "conservative", Map.of("margin", 0.05),
+      "balanced", Map.of(),
+      "aggressive", Map.of("margin", 0.1));
+
+  @Override
+  public String name() {
+    return CascadeModel.FAMILY;
+  }
+
+  @Override
+  public Set<Task> tasks() {
+    return Set.of(Task.BINARY);
+  }
+
+  @Override
+  public Set<String> variants() {
+    return VARIANTS.keySet();
+  }
+
+  @Override
+  public Params params(String variant, Map<String, String> overrides) {
+    Params p = DEFAULTS.variant(CascadeModel.FAMILY, VARIANTS, variant, overrides);
+    trainerOf(p.getString("cheap"));
+    trainerOf(p.getString("expensive"));
+    return p;
+  }
+
+  private static Candidate trainerOf(String spec) {
+    int colon = spec.indexOf(':');
+    String family = colon < 0 ? spec : spec.substring(0, colon);
+    String variant = colon < 0 ? "balanced" : spec.substring(colon + 1);
+    ModelFamily f = ModelFamilies.discover().get(family);
+    return new Candidate(spec, f.trainer(f.params(variant, Map.of())), FitInfo.of(variant));
+  }
+
+  @Override
+  public Trainer trainer(Params params) {
+    return (train, validation, ctx, info) -> {
+      Candidate cheap = trainerOf(params.getString("cheap"));
+      Candidate expensive = trainerOf(params.getString("expensive"));
+      FittedModel c = cheap.trainer().fit(train, validation, ctx, new FitInfo(cheap.info().variant(), info.dataSha256(), info.fold()));
+      FittedModel e = expensive.trainer().fit(train, validation, ctx, new FitInfo(expensive.info().variant(), info.dataSha256(), info.fold()));
+      return new CascadeModel(c, e, params.getDouble("margin"));
+    };
+  }
+
+  @Override
+  public FittedModel load(ArtifactReader in) {
+    return CascadeModel.load(in);
+  }
+}
