@@ -18,10 +18,28 @@ public final class ArtifactReader {
 
   private final Path dir;
   private final ModelManifest manifest;
+  private final String prefix;
 
   ArtifactReader(Path dir, ModelManifest manifest) {
+    this(dir, manifest, "");
+  }
+
+  private ArtifactReader(Path dir, ModelManifest manifest, String prefix) {
     this.dir = dir;
     this.manifest = manifest;
+    this.prefix = prefix;
+  }
+
+  /**
+   * A reader of the part saved through {@link ArtifactWriter#nested} with the same prefix: its
+   * file names are read with the prefix, checksums still come from this artifact's manifest, and
+   * {@link #manifest()} is this one with the part's schema and provenance (which the enclosing
+   * model records).
+   */
+  public ArtifactReader nested(String prefix, Schema schema, Provenance provenance) {
+    if (!prefix.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("bad artifact prefix " + prefix);
+    ModelManifest part = new ModelManifest(manifest.formatVersion(), provenance.family(), schema, provenance, manifest.files());
+    return new ArtifactReader(dir, part, this.prefix + prefix);
   }
 
   public ModelManifest manifest() {
@@ -29,6 +47,7 @@ public final class ArtifactReader {
   }
 
   public byte[] read(String name) {
+    name = prefix + name;
     String expected = manifest.files().get(name);
     Path file = dir.resolve(name);
     if (expected == null) throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + name, "re-save the model");

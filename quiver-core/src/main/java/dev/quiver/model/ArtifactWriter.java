@@ -19,15 +19,33 @@ public final class ArtifactWriter {
 
   private final Path dir;
   private final Durability durability;
-  private final Map<String, String> sha256 = new LinkedHashMap<>();
+  private final Map<String, String> sha256;
+  private final String prefix;
 
   ArtifactWriter(Path dir, Durability durability) {
+    this(dir, durability, new LinkedHashMap<>(), "");
+  }
+
+  private ArtifactWriter(Path dir, Durability durability, Map<String, String> sha256, String prefix) {
     this.dir = dir;
     this.durability = durability;
+    this.sha256 = sha256;
+    this.prefix = prefix;
+  }
+
+  /**
+   * A writer into the same artifact whose file names all start with {@code prefix} (letters,
+   * digits, '-', '_' and '.'), for a model made of models: each part saves itself through its own
+   * nested writer and the files land side by side, every one checksummed in the one manifest.
+   */
+  public ArtifactWriter nested(String prefix) {
+    if (!prefix.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("bad artifact prefix " + prefix);
+    return new ArtifactWriter(dir, durability, sha256, this.prefix + prefix);
   }
 
   /** Writes a file named {@code name} (no directories) into the artifact. */
   public void write(String name, byte[] bytes) {
+    name = prefix + name;
     if (name.contains("/") || name.contains("\\") || name.equals(ModelStore.MANIFEST)) {
       throw new IllegalArgumentException("bad artifact file name " + name);
     }
@@ -55,11 +73,12 @@ public final class ArtifactWriter {
 
   /** A scratch path for libraries that only save to files; call {@link #adopt} after writing it. */
   public Path path(String name) {
-    return dir.resolve(name);
+    return dir.resolve(prefix + name);
   }
 
   /** Records the checksum of a file a library wrote at {@link #path}. */
   public void adopt(String name) {
+    name = prefix + name;
     if (durability == Durability.FSYNC) FileSync.file(dir.resolve(name));
     try {
       sha256.put(name, Checksums.sha256(Files.readAllBytes(dir.resolve(name))));
