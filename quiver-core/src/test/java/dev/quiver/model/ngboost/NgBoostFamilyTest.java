@@ -36,6 +36,14 @@ class NgBoostFamilyTest extends FamilyContract {
     return new String[] {"learning_rate", "2.5"};
   }
 
+  /** Fewer, larger steps than the defaults keep the contract's fits fast; a test's own overrides win. */
+  @Override
+  protected dev.quiver.model.FittedModel fit(String variant, Map<String, String> overrides, TrainSet train, TrainSet valid, long seed) {
+    Map<String, String> fast = new java.util.HashMap<>(Map.of("n_estimators", "80", "learning_rate", "0.15"));
+    fast.putAll(overrides);
+    return super.fit(variant, fast, train, valid, seed);
+  }
+
   @Test
   void the_predicted_std_follows_a_planted_noise_level_and_beats_a_constant_normal() {
     Dataset d = PlantedFutures.planted(PlantedFutures.SYMBOL, Task.REGRESSION, 1.0, 9);
