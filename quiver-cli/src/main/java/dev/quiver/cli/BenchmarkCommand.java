@@ -28,17 +28,26 @@ import picocli.CommandLine.Model.CommandSpec;
         "  ingest    read a CSV.gz of bars into columnar Bars (default input: the bundled 144,000 futures bars)",
         "  features  compute the seed12 set on every symbol of the input (data already loaded)",
         "  metrics   every return metric of 1,000,000 seeded normal returns (java.util.Random(42), mean 0.0002, std 0.01)",
-        "  fit-lightgbm, fit-xgboost, fit-random-forest, fit-gradient-boosting",
+        "  fit-lightgbm, fit-xgboost, fit-random-forest, fit-gradient-boosting, fit-catboost",
         "            fit 100 trees on the seed12 features and next-bar direction of the input, chronological 80/20,",
         "            --threads native threads (default 2); prints fit time and test AUC",
         "  registry-list      quiver models list --format json over 10,000 registered versions (open, query, render)",
         "  registry-register  register a 100-tree LightGBM model (files, model.json, checksums, rename, index commit; no fsync unless --fsync)",
         "  registry-load      load a registered 100-tree LightGBM model, verifying every checksum, and make its first prediction",
+        "  predict-row  single-row prediction latency (p50/p99 in microseconds) of 100-tree lightgbm and xgboost models",
+        "  tpe         TPE sampler time per trial over a 1,000-trial study (4 dimensions; median_ms/min_ms per trial, last_100_mean_ms)",
+        "  arima-auto  automatic ARIMA order (KPSS d, stepwise p, q <= 3 by AIC) on the first 5,000 closes of the input's first symbol",
+        "  parallel           5 models (random forest, gradient boosting, lightgbm, logistic, xgboost) one after another, then side by side",
+        "                     within --threads (default 2); prints the wall-time ratio",
+        "  analyst-tactician  the whole analyst/tactician preset end to end on one symbol (--symbol, default the file's first) within --threads",
+        "  backtest  walk-forward backtest of 100-tree LightGBM over the input's seed12 dataset in 20 folds (--threads, default 2);",
+        "            prints the share of the time outside model fitting (target < 5%%)",
         "Compare with the Python peer on the same machine: see README.md, section Benchmarks."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load");
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe",
+      "parallel", "analyst-tactician", "backtest");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -74,6 +83,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--fsync", description = "registry-register: sync every file and folder to disk (the target excludes fsync).")
   boolean fsync;
 
+  @Option(names = "--symbol", paramLabel = "SYMBOL", description = "analyst-tactician: the symbol (default: the file's first).")
+  String symbol;
+
   @Spec
   CommandSpec spec;
 
@@ -89,6 +101,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.equals("predict-row")) return predictRow();
+    if (name.equals("arima-auto")) return arimaAuto();
+    if (name.equals("tpe")) return tpe();
+    if (name.equals("parallel")) return ExecBenchmarks.parallel(input != null ? input : BundledData.file(BundledData.FUTURES_1M), threads, format, spec.commandLine().getOut());
+    if (name.equals("analyst-tactician")) {
+      return ExecBenchmarks.analystTactician(input != null ? input : BundledData.file(BundledData.FUTURES_1M), symbol, threads, format, spec.commandLine().getOut());
+    }
+    if (name.equals("backtest")) return backtest();
     if (name.startsWith("registry-")) {
       Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
       RegistryBenchmarks.Result r = new RegistryBenchmarks(file, registry, fsync, spec.commandLine().getErr()).run(name, runs, warmups);
@@ -148,10 +168,67 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: %,d %s from %s%n", name, rows, unit, Path.of(where).getFileName());
       out.printf(Locale.ROOT, "median %.3f ms, min %.3f ms, max %.3f ms over %d runs (after %d warm-up runs)%n", median, min, max, runs, warmups);
       if (unit.equals("rows")) out.printf(Locale.ROOT, "throughput %.1f million rows/s (median)%n", rows / (median / 1e3) / 1e6);
-      for (Map.Entry<String, Object> e : extra.entrySet()) if (!unit.equals("rows")) out.printf(Locale.ROOT, "%s: %s%n", e.getKey(), e.getValue());
+      for (Map.Entry<String, Object> e : extra.entrySet()) if (!unit.equals("rows") || name.equals("backtest")) out.printf(Locale.ROOT, "%s: %s%n", e.getKey(), e.getValue());
       out.flush();
     }
     return 0;
+  }
+
+  /** Top level: the model with the higher p99 (name in "slowest"); median_ms/min_ms are its per-row p50 and minimum. */
+  private int predictRow() {
+    int runs = this.runs != null ? this.runs : 100_000;
+    int warmups = this.warmups != null ? this.warmups : 20_000;
+    if (runs < 1 || warmups < 0 || threads < 1) throw new BadInputException("--runs and --threads must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    Map<String, Object> models = PredictRowBenchmark.run(FitBenchmark.dataset(file), threads, warmups, runs);
+    String slowest = null;
+    for (Map.Entry<String, Object> e : models.entrySet()) {
+      if (slowest == null || p(models.get(slowest), "p99_us") < p(e.getValue(), "p99_us")) slowest = e.getKey();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", name);
+      m.put("runs", runs);
+      m.put("warmups", warmups);
+      m.put("median_ms", p(models.get(slowest), "p50_us") / 1e3);
+      m.put("min_ms", p(models.get(slowest), "min_us") / 1e3);
+      m.put("p50_us", p(models.get(slowest), "p50_us"));
+      m.put("p99_us", p(models.get(slowest), "p99_us"));
+      m.put("slowest", slowest);
+      m.put("input", file.toString());
+      m.put("models", models);
+      JsonOut.print(out, m);
+    } else {
+      out.printf(Locale.ROOT, "%s: %,d timed single-row predictions per model (after %,d warm-up) on rows of %s%n", name, runs, warmups, file.getFileName());
+      for (Map.Entry<String, Object> e : models.entrySet()) {
+        out.printf(Locale.ROOT, "%-8s p50 %.1f us, p99 %.1f us, min %.1f us (%s); batch API p50 %.1f us, p99 %.1f us%n", e.getKey(),
+            p(e.getValue(), "p50_us"), p(e.getValue(), "p99_us"), p(e.getValue(), "min_us"), ((Map<?, ?>) e.getValue()).get("path"),
+            p(e.getValue(), "batch_api_p50_us"), p(e.getValue(), "batch_api_p99_us"));
+      }
+      out.flush();
+    }
+    return 0;
+  }
+
+  private static double p(Object model, String key) {
+    return ((Number) ((Map<?, ?>) model).get(key)).doubleValue();
+  }
+
+  private int backtest() {
+    int runs = this.runs != null ? this.runs : 3;
+    int warmups = this.warmups != null ? this.warmups : 1;
+    if (runs < 1 || warmups < 0 || threads < 1) throw new BadInputException("--runs and --threads must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    BacktestBenchmark.Result r = BacktestBenchmark.run(FitBenchmark.dataset(file), threads, warmups, runs);
+    double[] share = r.shareOutsideFitting().clone();
+    Arrays.sort(share);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("folds", r.folds());
+    extra.put("threads", threads);
+    extra.put("share_outside_fitting", share[share.length / 2]);
+    extra.put("share_outside_fitting_max", share[share.length - 1]);
+    return report(r.nanos(), runs, warmups, r.rows(), "rows", file.toString(), extra);
   }
 
   private int fit() {
@@ -196,5 +273,41 @@ public final class BenchmarkCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private int arimaAuto() {
+    int runs = this.runs != null ? this.runs : 5;
+    int warmups = this.warmups != null ? this.warmups : 2;
+    if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    Bars bars = MarketData.load(file, ReadOptions.defaults()).series().get(0);
+    double[] y = Arrays.copyOf(bars.close(), Math.min(bars.size(), dev.quiver.forecast.ArimaBenchmark.DEFAULT_SIZE));
+    dev.quiver.forecast.AutoArimaOptions options = dev.quiver.forecast.AutoArimaOptions.defaults();
+    long[] nanos = dev.quiver.forecast.ArimaBenchmark.run(y, options, warmups, runs);
+    dev.quiver.forecast.AutoArima.Result r = dev.quiver.forecast.AutoArima.fit(y, options);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("symbol", bars.symbol());
+    extra.put("order", r.best().order().toString());
+    extra.put("orders_tried", r.tried().size());
+    return report(nanos, runs, warmups, y.length, "points", file.toString(), extra);
+  }
+
+  private int tpe() {
+    int runs = this.runs != null ? this.runs : 1;
+    int warmups = this.warmups != null ? this.warmups : 1;
+    if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
+    for (int w = 0; w < warmups; w++) dev.quiver.tune.TpeBenchmark.run(dev.quiver.tune.TpeBenchmark.DEFAULT_TRIALS, 100 + w);
+    int trials = dev.quiver.tune.TpeBenchmark.DEFAULT_TRIALS;
+    long[] perTrial = new long[runs * trials];
+    double last100 = 0;
+    for (int r = 0; r < runs; r++) {
+      long[] t = dev.quiver.tune.TpeBenchmark.run(trials, r);
+      System.arraycopy(t, 0, perTrial, r * trials, trials);
+      for (int i = trials - 100; i < trials; i++) last100 += t[i] / 1e6 / (100.0 * runs);
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("last_100_mean_ms", last100);
+    extra.put("studies", runs);
+    return report(perTrial, runs, warmups, trials, "trials", "generated", extra);
   }
 }

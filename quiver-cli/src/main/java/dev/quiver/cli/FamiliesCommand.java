@@ -64,6 +64,7 @@ public final class FamiliesCommand implements Callable<Integer> {
     for (String v : variants) byVariant.put(v, f.params(v, Map.of()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", f.name());
+    if (!f.description().isBlank()) m.put("description", f.description());
     List<String> tasks = new ArrayList<>();
     for (Task t : Task.values()) if (f.tasks().contains(t)) tasks.add(t.name().toLowerCase(Locale.ROOT));
     m.put("tasks", tasks);
@@ -123,6 +124,7 @@ public final class FamiliesCommand implements Callable<Integer> {
       @SuppressWarnings("unchecked") List<String> variants = (List<String>) f.get("variants");
       @SuppressWarnings("unchecked") List<String> tasks = (List<String>) f.get("tasks");
       out.printf(Locale.ROOT, "%s  (tasks: %s; variants: %s; default: balanced)%n", f.get("name"), String.join(", ", tasks), String.join(", ", variants));
+      if (f.containsKey("description")) out.printf(Locale.ROOT, "  %s%n", f.get("description"));
       List<String> header = new ArrayList<>(List.of("param", "type"));
       header.addAll(variants);
       header.add("range");
@@ -144,7 +146,7 @@ public final class FamiliesCommand implements Callable<Integer> {
 
   private static String rangeText(Map<String, Object> p) {
     if (p.containsKey("choices")) return String.join("|", castList(p.get("choices")));
-    if (!p.containsKey("range")) return "true|false";
+    if (!p.containsKey("range")) return "boolean".equals(p.get("type")) ? "true|false" : "any text";
     @SuppressWarnings("unchecked") Map<String, Object> r = (Map<String, Object>) p.get("range");
     Object min = r.get("min");
     Object max = r.get("max");

@@ -41,7 +41,8 @@ final class FitBenchmark {
       new Spec("fit-lightgbm", "lightgbm", Map.of("num_iterations", "100")),
       new Spec("fit-xgboost", "xgboost", Map.of("num_rounds", "100")),
       new Spec("fit-random-forest", "random_forest", Map.of("num_iterations", "100")),
-      new Spec("fit-gradient-boosting", "gradient_boosting", Map.of("num_iterations", "100")));
+      new Spec("fit-gradient-boosting", "gradient_boosting", Map.of("num_iterations", "100")),
+      new Spec("fit-catboost", "catboost", Map.of("iterations", "100", "depth", "6")));
 
   /** What a run measured. */
   record Result(long[] nanos, double auc, int trainRows, int testRows, List<String> features, Map<String, String> params) {}

@@ -50,8 +50,14 @@ final class LeaderboardPrinter {
     out.flush();
   }
 
+  /** The task's metrics, with {@code brier} after {@code log_loss} when the runner scored it. */
   private static List<String> metricNames(ExperimentResult result) {
-    return result.dataset().task().equals("binary") ? CLASSIFICATION : REGRESSION;
+    if (!result.dataset().task().equals("binary")) return REGRESSION;
+    boolean brier = result.leaderboard().stream().anyMatch(r -> r.metrics().containsKey("brier"));
+    if (!brier) return CLASSIFICATION;
+    List<String> names = new ArrayList<>(CLASSIFICATION);
+    names.add("brier");
+    return names;
   }
 
   private static Map<String, Object> json(LeaderboardRow r, List<String> metrics) {

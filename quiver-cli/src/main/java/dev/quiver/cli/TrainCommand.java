@@ -4,7 +4,9 @@ import dev.quiver.config.ExperimentConfig;
 import dev.quiver.config.ExperimentConfigs;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
+import dev.quiver.exec.ExecutorOptions;
 import dev.quiver.exec.ThreadBudget;
+import dev.quiver.experiment.AnalystTactician;
 import dev.quiver.experiment.ExperimentResult;
 import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.model.Cancellation;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code quiver train}: run an experiment from YAML or from flags and print its leaderboard. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = {"Train models on market data and print a leaderboard scored on the chronological test segment.",
-        "Either --config experiment.yaml (see README.md) or --data FILE with the flags below."})
+        "Either --config experiment.yaml (see README.md) or --data FILE with the flags below, or --resume DIR."},
+    footer = {"", "Exit codes: 0 every model fitted, 4 some failed (see the leaderboard), 1 none fitted or --fail-fast stopped,",
+        "2 bad input, 130 stopped by Ctrl-C (finished models are kept in the run directory)."})
 public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "YAML", description = "Experiment file (data, timeframes, features, label, split, models).")
@@ -67,6 +71,44 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Thread budget for the whole run (default: all cores).")
   Integer threads;
 
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Models trained at once; each gets threads/N threads, whatever the plan's size (default: one per thread of the budget).")
+  Integer jobs;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.class,
+      description = "Wall-clock limit per model, e.g. 90s, 10m, 1h; a model past it is FAILED and the others go on (default: none).")
+  java.time.Duration timeout;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+      description = "Extra attempts for a model whose failure may be transient (not bad input or a timeout), after 1 s, 2 s, 4 s... (default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(names = "--fail-fast", description = "Stop at the first failed model (exit 1) instead of finishing the others (exit 4).")
+  boolean failFast;
+
+  @Option(names = "--memory", paramLabel = "SIZE", converter = ByteSize.class,
+      description = "Native memory the running models may take together, e.g. 6g or 512m; a model estimated above it is refused (default: physical memory less the heap).")
+  Long memory;
+
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "A ready-made multi-model run on --data: analyst-tactician (random_forest analysts on 1h, 15m, 5m and 1m; a gradient_boosting tactician on 1m fed their out-of-fold predictions). Takes --symbols (first symbol), --seed, --threads, --jobs, --set random_forest.K=V / gradient_boosting.K=V, --cv-splits, --run-dir.")
+  String preset;
+
+  @Option(names = "--cv-splits", paramLabel = "N", defaultValue = "5",
+      description = "Time-series CV folds within the training segment for --preset (default: ${DEFAULT-VALUE}).")
+  int cvSplits;
+
+  @Option(names = "--dry-run", description = "Print the job plan (in start order, with seeds and threads) and exit without training.")
+  boolean dryRun;
+
+  @Option(names = "--run-dir", paramLabel = "DIR",
+      description = "Save, journal and resume the run here: every fitted model, the journal, the experiment and the test predictions (default: a fresh runs/<timestamp>).")
+  Path runDir;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the run in DIR: its experiment is read from there and journaled models are loaded instead of trained again.")
+  Path resume;
+
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -82,20 +124,81 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (preset != null) return runPreset();
     ExperimentConfig c;
-    String defaultVariant = ModelOverrides.defaultVariant(variant, System.getenv());
-    if (config != null) {
-      if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
-      c = ExperimentConfigs.read(config, defaultVariant);
-      c = overrideFromFlags(c, defaultVariant);
-    } else if (data != null) {
-      c = ExperimentConfigs.withDefaults(new ExperimentConfig("train", seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
-          timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())), defaultVariant);
+    Path dir = runDir;
+    if (resume != null) {
+      if (config != null || data != null) throw new BadInputException(Where.none(), "--resume with --config or --data", "a resumed run reads its experiment from its run directory; drop --config and --data");
+      c = RunDirectory.experiment(resume);
+      if (threads != null) c = withThreads(c, threads);
+      dir = resume;
     } else {
-      throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
+      String defaultVariant = ModelOverrides.defaultVariant(variant, System.getenv());
+      if (config != null) {
+        if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
+        c = ExperimentConfigs.read(config, defaultVariant);
+        c = overrideFromFlags(c, defaultVariant);
+      } else if (data != null) {
+        c = ExperimentConfigs.withDefaults(new ExperimentConfig("train", seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
+            timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())), defaultVariant);
+      } else {
+        throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
+      }
+      c = withModels(c, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()));
     }
-    c = withModels(c, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()));
-    return run(c, format, spec);
+    ExecutorOptions options = executorOptions(c);
+    if (dryRun) {
+      PlanPrinter.print(c, new ExperimentRunner(ModelFamilies.discover(), options, Cancellation.none(), null).jobs(c), options, format,
+          spec.commandLine().getOut());
+      return 0;
+    }
+    if (dir == null) dir = RunDirectory.fresh(Path.of("runs"));
+    return run(c, format, spec, options, dir, versions -> {});
+  }
+
+  private int runPreset() {
+    if (!preset.equals("analyst-tactician")) throw BadInputException.unknown("preset", preset, List.of("analyst-tactician"));
+    if (data == null) throw new BadInputException(Where.none(), "--preset needs --data FILE", "e.g. quiver train --preset analyst-tactician --data data/cn_index_futures_1m.csv.gz");
+    if (config != null || resume != null || dryRun) throw new BadInputException(Where.none(), "--preset runs on --data alone", "drop --config, --resume and --dry-run");
+    Map<String, Map<String, String>> overrides = PresetOverrides.parse(sets, List.of(AnalystTactician.ANALYST_FAMILY, AnalystTactician.TACTICIAN_FAMILY));
+    ExecutorOptions options = executorOptions(threads);
+    Path dir = runDir != null ? runDir : RunDirectory.fresh(Path.of("runs"));
+    AnalystTactician.Options o = new AnalystTactician.Options(data.toString(), symbols == null || symbols.isEmpty() ? null : symbols.get(0),
+        seed == null ? 42 : seed, options, overrides.get(AnalystTactician.ANALYST_FAMILY), overrides.get(AnalystTactician.TACTICIAN_FAMILY),
+        cvSplits, 0.8, dir.resolve("models"));
+    if (cvSplits < 2) throw new BadInputException(Where.none(), "--cv-splits " + cvSplits + " is below 2", "use 2 or more folds");
+    AnalystTactician.Result result;
+    try (ProgressObserver progress = new ProgressObserver("analyst-tactician", format == OutputFormat.JSON)) {
+      result = new AnalystTactician(ModelFamilies.discover()).run(o, progress);
+    }
+    PresetPrinter.print(result, format, spec.commandLine().getOut());
+    long ok = result.models().stream().filter(m -> m.status().equals("ok")).count();
+    return ok == result.models().size() ? 0 : ok == 0 ? 1 : 4;
+  }
+
+  private ExecutorOptions executorOptions(ExperimentConfig c) {
+    return executorOptions(c.threads());
+  }
+
+  private ExecutorOptions executorOptions(Integer threadBudget) {
+    ThreadBudget budget = threadBudget == null ? ThreadBudget.machine() : new ThreadBudget(threadBudget);
+    ExecutorOptions o = ExecutorOptions.of(budget).withRetries(retries, java.time.Duration.ofSeconds(1)).withFailFast(failFast);
+    if (retries < 0) throw new BadInputException(Where.none(), "--retries " + retries + " is negative", "use 0 or more");
+    if (jobs != null) {
+      if (jobs < 1 || jobs > budget.cores()) {
+        throw new BadInputException(Where.none(), "--jobs " + jobs + " does not fit a budget of " + budget.cores() + " threads",
+            "use --jobs 1.." + budget.cores() + " or raise --threads");
+      }
+      o = o.withJobs(jobs);
+    }
+    if (timeout != null) o = o.withTimeout(timeout);
+    if (memory != null) o = o.withNativeMemory(memory);
+    return o;
+  }
+
+  private static ExperimentConfig withThreads(ExperimentConfig c, int threads) {
+    return new ExperimentConfig(c.name(), c.seed(), threads, c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
+        c.higherFeatures(), c.label(), c.split(), c.models(), c.registry());
   }
 
   private static ExperimentConfig withModels(ExperimentConfig c, List<ExperimentConfig.ModelSpec> models) {
@@ -133,12 +236,29 @@ public final class TrainCommand implements Callable<Integer> {
   /** As {@link #run(ExperimentConfig, OutputFormat, CommandSpec)}, then hands the registered versions to {@code after}. */
   static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec, java.util.function.Consumer<List<ModelVersion>> after) {
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
-    ExperimentRunner runner = new ExperimentRunner(ModelFamilies.discover(), budget, Cancellation.none());
-    ExperimentResult result;
-    try (ProgressObserver progress = new ProgressObserver(c.name(), format == OutputFormat.JSON)) {
-      result = runner.run(c, progress);
+    return run(c, format, spec, ExecutorOptions.of(budget), null, after);
+  }
+
+  /**
+   * Runs {@code c} as {@code options} say, saving and journaling into {@code runDir} when it is
+   * not null. Exit code: 0 when every model was fitted, 4 when some failed and some were fitted,
+   * 1 when none was, 130 when the run was stopped (Ctrl-C), after printing what finished.
+   */
+  static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec, ExecutorOptions options, Path runDir,
+      java.util.function.Consumer<List<ModelVersion>> after) {
+    Cancellation cancel = Cancellation.none();
+    ExperimentRunner runner = new ExperimentRunner(ModelFamilies.discover(), options, cancel, runDir);
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    if (runDir != null) {
+      err.println("run directory: " + runDir + " (resume with: quiver train --resume " + runDir + ")");
+      err.flush();
     }
-    LeaderboardPrinter.print(result, format, spec.commandLine().getOut());
+    ExperimentResult result;
+    try (StopOnInterrupt stop = new StopOnInterrupt(cancel); ProgressObserver progress = new ProgressObserver(c.name(), format == OutputFormat.JSON)) {
+      result = runner.run(c, progress);
+      LeaderboardPrinter.print(result, format, spec.commandLine().getOut());
+      stop.finished();
+    }
     if (c.registry() != null) {
       List<ModelVersion> versions;
       try (ModelRegistry registry = ModelRegistry.create(Path.of(c.registry().path()))) {
@@ -150,7 +270,10 @@ public final class TrainCommand implements Callable<Integer> {
       out.flush();
       after.accept(versions);
     }
-    boolean anyOk = result.leaderboard().stream().anyMatch(r -> r.status().equals("ok"));
-    return anyOk ? 0 : 1;
+    long ok = result.leaderboard().stream().filter(r -> r.status().equals("ok")).count();
+    if (cancel.requested()) return 130;
+    if (ok == result.leaderboard().size()) return 0;
+    if (ok == 0 || options.failFast()) return 1;
+    return 4;
   }
 }

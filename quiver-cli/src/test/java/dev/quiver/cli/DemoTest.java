@@ -28,5 +28,7 @@ class DemoTest {
     Cli r = Cli.run("demo", "--input", TestData.file(TestData.FUTURES_1M).toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("model", "auc", "accuracy", "precision", "recall", "f1", "log_loss", "fit_s", "lightgbm", "logistic", "test segment only");
+    // then the walk-forward backtest: per-fold trading metrics and a grade with its deciding rule per model
+    assertThat(r.out()).contains("quiver backtest --split walk-forward", "walk-forward-2", "sharpe", "max_drawdown", "deflated_sharpe", "grade ", "decided by");
   }
 }

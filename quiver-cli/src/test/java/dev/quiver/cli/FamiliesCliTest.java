@@ -34,7 +34,7 @@ class FamiliesCliTest {
         assertThat(p.get("description").asText()).isNotBlank();
         assertThat(p.get("type").asText()).isIn("integer", "number", "boolean", "choice", "text");
         assertThat(p.get("default").size()).isEqualTo(f.get("variants").size());
-        assertThat(p.has("range") || p.has("choices") || p.get("type").asText().equals("boolean") || p.get("type").asText().equals("text")).isTrue();
+        assertThat(p.has("range") || p.has("choices") || p.get("type").asText().matches("boolean|text")).isTrue();
       }
     }
     assertThat(names).containsAll(FAMILIES);

@@ -8,4 +8,7 @@ public interface RunListener {
   default void started(TrainJob job, int threads) {}
 
   default void finished(JobResult result) {}
+
+  /** An attempt of {@code job} failed with {@code error}; attempt {@code attempt + 1} starts after {@code wait}. */
+  default void retrying(TrainJob job, int attempt, String error, java.time.Duration wait) {}
 }

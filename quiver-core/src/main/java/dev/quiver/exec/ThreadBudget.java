@@ -6,9 +6,11 @@ package dev.quiver.exec;
  * oversubscribed machine runs them 10-400x slower; every job gets its exact share here and
  * passes it to its library explicitly.
  *
- * <p>The plan favours running jobs side by side at one thread each (on a quiet 2-core machine
- * two models at 1 thread beat one model at 2 threads after the other), and gives spare cores to
- * jobs when there are fewer jobs than cores.
+ * <p>{@link #concurrency} and {@link #threadsPerJob} size a pool from the number of queued jobs
+ * (spare cores go to jobs when there are fewer jobs than cores). {@link LocalExecutor} does not
+ * use them: it gives each job {@link ExecutorOptions#threadsPerJob()}, which depends on the
+ * budget and the {@code --jobs} setting only, so that a job's thread count (and with native
+ * libraries its result) never changes with the plan's size.
  */
 public record ThreadBudget(int cores) {
 

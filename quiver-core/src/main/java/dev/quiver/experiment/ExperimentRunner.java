@@ -17,8 +17,13 @@ import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import dev.quiver.eval.ClassificationMetrics;
 import dev.quiver.eval.RegressionMetrics;
+import dev.quiver.exec.CostModel;
+import dev.quiver.exec.ExecutorOptions;
+import dev.quiver.exec.FamilyCosts;
 import dev.quiver.exec.JobResult;
 import dev.quiver.exec.LocalExecutor;
+import dev.quiver.exec.RunJournal;
+import dev.quiver.exec.Slice;
 import dev.quiver.exec.ThreadBudget;
 import dev.quiver.exec.TrainJob;
 import dev.quiver.features.FeatureFrame;
@@ -29,6 +34,8 @@ import dev.quiver.labels.Labelers;
 import dev.quiver.labels.Targets;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.FitInfo;
+import dev.quiver.model.FittedModel;
+import dev.quiver.model.ModelStore;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
@@ -36,6 +43,9 @@ import dev.quiver.model.Task;
 import dev.quiver.model.TrainSet;
 import dev.quiver.split.Fold;
 import dev.quiver.split.Holdout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,20 +61,55 @@ import java.util.Map;
  * every timeframe and join the higher ones as-of their close, label, build the dataset once,
  * split chronologically, fit every model within the thread budget, and score each on the test
  * segment only. Composes the pipeline's pieces and nothing else.
+ *
+ * <p>With a run directory, the run can be resumed: the experiment is written there as {@value
+ * #EXPERIMENT_FILE}, every fitted model is saved under {@code models/} and journaled in {@link
+ * RunJournal#FILE} as soon as it is fitted, and the test-segment predictions of every fitted model
+ * go to {@value #PREDICTIONS_FILE} at the end. Running again on the same directory loads the
+ * journaled models instead of fitting them, so the leaderboard and predictions come out the same
+ * as an uninterrupted run.
  */
 public final class ExperimentRunner {
 
   /** Stages reported to the observer before the training jobs. */
   public static final int STAGES = 5;
 
+  /** The experiment as run, in a run directory (JSON). */
+  public static final String EXPERIMENT_FILE = "experiment.json";
+
+  /** Test-segment predictions of every fitted model, in a run directory (CSV: time, then one column per model). */
+  public static final String PREDICTIONS_FILE = "predictions.csv";
+
   private final ModelFamilies families;
-  private final ThreadBudget budget;
+  private final ExecutorOptions options;
   private final Cancellation cancel;
+  private final Path runDir;
 
   public ExperimentRunner(ModelFamilies families, ThreadBudget budget, Cancellation cancel) {
+    this(families, ExecutorOptions.of(budget), cancel, null);
+  }
+
+  /**
+   * A runner scheduling jobs as {@code options} say (costs left {@link CostModel#FLAT} are
+   * estimated from the families and the training shape) and, when {@code runDir} is not null,
+   * saving and journaling every fitted model there (see the class comment).
+   */
+  public ExperimentRunner(ModelFamilies families, ExecutorOptions options, Cancellation cancel, Path runDir) {
     this.families = families;
-    this.budget = budget;
+    this.options = options;
     this.cancel = cancel;
+    this.runDir = runDir;
+  }
+
+  /**
+   * The experiment's job plan, in experiment order, without reading any data: one job per model
+   * on the experiment's timeframe, symbols and holdout fold, each seed derived from the experiment
+   * seed and the job's identity ({@link TrainJob#planned}).
+   *
+   * @throws BadInputException with every problem of the settings
+   */
+  public List<TrainJob> jobs(ExperimentConfig config) {
+    return plan(config).jobs;
   }
 
   public ExperimentResult run(ExperimentConfig config, RunObserver observer) {
@@ -80,13 +125,29 @@ public final class ExperimentRunner {
         data.rows(), data.featureNames().size(), train.rows(), valid == null ? 0 : valid.rows(), test.rows()));
 
     FitInfo info = new FitInfo("", data.sha256(), fold.name());
-    List<JobResult> results = new LocalExecutor(budget, cancel).run(plan.jobs, (job, ctx) -> {
+    ExecutorOptions opts = options.costs() == CostModel.FLAT ? options.withCosts(new FamilyCosts(train.rows(), data.featureNames().size())) : options;
+    Resumed resumed = resume(config, plan.jobs, observer);
+    List<TrainJob> todo = plan.jobs.stream().filter(j -> !resumed.done.containsKey(j.name())).toList();
+    RunJournal journal = runDir == null ? null : RunJournal.in(runDir);
+    List<JobResult> fresh = new LocalExecutor(opts, cancel).run(todo, (job, ctx) -> {
       Params p = plan.params.get(job.name());
-      return families.get(job.family()).trainer(p).fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
+      long t0 = System.nanoTime();
+      FittedModel m = families.get(job.family()).trainer(p).fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
+      if (journal != null && !ctx.cancel().requested()) keep(journal, job, m, (System.nanoTime() - t0) / 1e9);
+      return m;
     }, observer);
+    List<JobResult> results = new ArrayList<>();
+    int k = 0;
+    for (TrainJob j : plan.jobs) results.add(resumed.done.containsKey(j.name()) ? resumed.done.get(j.name()) : fresh.get(k++));
 
+    List<double[]> predictions = new ArrayList<>();
     List<LeaderboardRow> rows = new ArrayList<>();
-    for (JobResult r : results) rows.add(score(r, test, data.task()));
+    for (JobResult r : results) {
+      double[] p = r.status() == JobResult.Status.OK ? r.model().predict(test.x()).values() : null;
+      predictions.add(p);
+      rows.add(score(r, p, test, data.task()));
+    }
+    if (runDir != null) writePredictions(results, predictions, Arrays.copyOfRange(data.time(), fold.testFrom(), fold.testTo()));
     rows.sort(leaderboardOrder(data.task()));
     observer.stage("scored " + results.size() + " model" + (results.size() == 1 ? "" : "s") + " on the test segment");
 
@@ -160,7 +221,7 @@ public final class ExperimentRunner {
       try {
         ModelFamily family = families.get(m.family());
         params.put(m.name(), family.params(m.variant(), overrides));
-        jobs.add(new TrainJob(m.name(), m.family(), m.variant(), overrides, config.seed()));
+        jobs.add(TrainJob.planned(m.name(), m.family(), m.variant(), overrides, slice(config), config.seed()));
       } catch (BadInputException e) {
         for (Problem p : e.problems()) {
           problems.add(new Problem(Where.cell("experiment", 0, "models." + m.name()), p.value(), p.rule(),
@@ -170,6 +231,67 @@ public final class ExperimentRunner {
     }
     if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
     return new Plan(data, jobs, params);
+  }
+
+  private static Slice slice(ExperimentConfig config) {
+    List<String> symbols = config.data().symbols();
+    return new Slice(config.data().path(), config.timeframe(), symbols.isEmpty() ? Slice.ALL_SYMBOLS : String.join(",", symbols), Holdout.NAME);
+  }
+
+  /** Journaled jobs of the run directory whose model loads, by job name; writes the experiment when new. */
+  private Resumed resume(ExperimentConfig config, List<TrainJob> jobs, RunObserver observer) {
+    Map<String, JobResult> done = new LinkedHashMap<>();
+    if (runDir == null) return new Resumed(done);
+    try {
+      Files.createDirectories(runDir);
+      Path experiment = runDir.resolve(EXPERIMENT_FILE);
+      if (!Files.exists(experiment)) {
+        dev.quiver.data.AtomicFile.write(experiment, temp -> Files.write(temp, dev.quiver.model.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config)));
+      }
+    } catch (IOException e) {
+      throw new BadInputException(Where.file(runDir), "cannot use the run directory: " + e.getMessage(), "give a writable --run-dir");
+    }
+    Map<String, RunJournal.Entry> finished = RunJournal.in(runDir).finished();
+    for (TrainJob j : jobs) {
+      RunJournal.Entry e = finished.get(j.identity());
+      if (e == null || e.seed() != j.seed() || !Files.isDirectory(runDir.resolve(e.model()))) continue;
+      JobResult r = JobResult.ok(j, ModelStore.load(runDir.resolve(e.model()), families), e.fitSeconds());
+      done.put(j.name(), r);
+      observer.finished(r);
+    }
+    return new Resumed(done);
+  }
+
+  private record Resumed(Map<String, JobResult> done) {}
+
+  /** Saves {@code m} under models/ (replacing a folder left by a crash before its journal line) and journals it. */
+  private void keep(RunJournal journal, TrainJob job, FittedModel m, double fitSeconds) {
+    String folder = "models/" + job.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Long.toHexString(job.seed());
+    Path dir = runDir.resolve(folder);
+    if (Files.exists(dir)) deleteTree(dir);
+    ModelStore.save(m, job.family(), dir);
+    journal.append(new RunJournal.Entry(job.identity(), job.name(), job.family(), job.seed(), fitSeconds, folder));
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    } catch (IOException e) {
+      throw new dev.quiver.error.InternalException("cannot remove the unjournaled model folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writePredictions(List<JobResult> results, List<double[]> predictions, long[] time) {
+    StringBuilder csv = new StringBuilder("time");
+    for (JobResult r : results) if (r.status() == JobResult.Status.OK) csv.append(',').append(r.job().name());
+    csv.append('\n');
+    for (int i = 0; i < time.length; i++) {
+      csv.append(Instant.ofEpochMilli(time[i]));
+      for (double[] p : predictions) if (p != null) csv.append(',').append(p[i]);
+      csv.append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+    dev.quiver.data.AtomicFile.write(runDir.resolve(PREDICTIONS_FILE), temp -> Files.write(temp, bytes));
   }
 
   /** The timeframes and the labeler, each problem added to {@code problems} (fields null where one was found). */
@@ -277,29 +399,39 @@ public final class ExperimentRunner {
         Arrays.copyOfRange(t.forwardReturn(), from, t.size()));
   }
 
-  private static LeaderboardRow score(JobResult r, TrainSet test, Task task) {
+  private static LeaderboardRow score(JobResult r, double[] p, TrainSet test, Task task) {
     TrainJob j = r.job();
     if (r.status() != JobResult.Status.OK) {
       return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
     }
-    double[] p = r.model().predict(test.x()).values();
+    Map<String, Double> m = metrics(task, test.y(), p);
+    return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
+  }
+
+  /**
+   * The leaderboard metrics of predictions {@code p} for targets {@code y}: auc, accuracy,
+   * precision, recall, f1 (threshold 0.5), log_loss and brier (mean squared error of the probability) for {@link Task#BINARY}; rmse, mae, r2 and
+   * directional_accuracy otherwise. In that order.
+   */
+  public static Map<String, Double> metrics(Task task, float[] y, double[] p) {
     Map<String, Double> m = new LinkedHashMap<>();
     if (task == Task.BINARY) {
-      ClassificationMetrics c = ClassificationMetrics.of(test.y(), p, 0.5);
+      ClassificationMetrics c = ClassificationMetrics.of(y, p, 0.5);
       m.put("auc", c.auc());
       m.put("accuracy", c.accuracy());
       m.put("precision", c.precision());
       m.put("recall", c.recall());
       m.put("f1", c.f1());
       m.put("log_loss", c.logLoss());
+      m.put("brier", c.brier());
     } else {
-      RegressionMetrics c = RegressionMetrics.of(test.y(), p);
+      RegressionMetrics c = RegressionMetrics.of(y, p);
       m.put("rmse", c.rmse());
       m.put("mae", c.mae());
       m.put("r2", c.r2());
       m.put("directional_accuracy", c.directionalAccuracy());
     }
-    return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
+    return m;
   }
 
   private static Comparator<LeaderboardRow> leaderboardOrder(Task task) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One model's line of the leaderboard. {@code metrics} are computed on the TEST segment only
- * (names: auc, accuracy, precision, recall, f1, log_loss for classification; rmse, mae, r2,
+ * (names: auc, accuracy, precision, recall, f1, log_loss and, when the runner scores it, brier
+ * for classification; rmse, mae, r2,
  * directional_accuracy for regression); empty when the job failed.
  */
 public record LeaderboardRow(String model, String family, String variant, String status,

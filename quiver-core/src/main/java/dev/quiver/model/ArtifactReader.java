@@ -12,34 +12,48 @@ import java.util.Map;
 
 /**
  * Reads a committed artifact's files. Every read verifies the file's SHA-256 against the
- * manifest and fails, naming the file, on a mismatch or a file the manifest does not list.
+ * manifest and fails, naming the file, on a mismatch or a file the manifest does not list. A
+ * member saved with {@link ArtifactWriter#writeMember} is read through {@link #member}, which
+ * checks each file against both the member's manifest and this artifact's.
  */
 public final class ArtifactReader {
 
   private final Path dir;
   private final ModelManifest manifest;
   private final String prefix;
+  private final ArtifactReader parent;
 
   ArtifactReader(Path dir, ModelManifest manifest) {
-    this(dir, manifest, "");
+    this(dir, manifest, "", null);
   }
 
-  private ArtifactReader(Path dir, ModelManifest manifest, String prefix) {
+  private ArtifactReader(Path dir, ModelManifest manifest, String prefix, ArtifactReader parent) {
     this.dir = dir;
     this.manifest = manifest;
     this.prefix = prefix;
+    this.parent = parent;
   }
 
   /**
-   * A reader of the part saved through {@link ArtifactWriter#nested} with the same prefix: its
-   * file names are read with the prefix, checksums still come from this artifact's manifest, and
-   * {@link #manifest()} is this one with the part's schema and provenance (which the enclosing
-   * model records).
+   * The reader of a member that {@link ArtifactWriter#writeMember} saved under {@code prefix},
+   * given the manifest it returned; pass it to the member family's {@link ModelFamily#load}.
    */
-  public ArtifactReader nested(String prefix, Schema schema, Provenance provenance) {
-    if (!prefix.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("bad artifact prefix " + prefix);
-    ModelManifest part = new ModelManifest(manifest.formatVersion(), provenance.family(), schema, provenance, manifest.files());
-    return new ArtifactReader(dir, part, this.prefix + prefix);
+  public ArtifactReader member(String prefix, ModelManifest memberManifest) {
+    return new ArtifactReader(dir, memberManifest, this.prefix + prefix, this);
+  }
+
+  /** The checksum this artifact's outermost manifest lists for its file {@code fullName}, or null. */
+  private String listed(String fullName) {
+    return parent == null ? manifest.files().get(fullName) : parent.listed(fullName);
+  }
+
+  /**
+   * Loads the member that {@link ArtifactWriter#writeModel} saved under {@code name}, with the
+   * family its manifest names; every file is verified against this artifact's checksums.
+   */
+  public FittedModel readModel(String name, ModelFamilies families) {
+    ModelManifest m = readJson(name + ArtifactWriter.MEMBER_MANIFEST_SUFFIX, ModelManifest.class);
+    return families.get(m.family()).load(member(name + ".", m));
   }
 
   public ModelManifest manifest() {
@@ -47,10 +61,11 @@ public final class ArtifactReader {
   }
 
   public byte[] read(String name) {
-    name = prefix + name;
     String expected = manifest.files().get(name);
-    Path file = dir.resolve(name);
-    if (expected == null) throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + name, "re-save the model");
+    Path file = dir.resolve(prefix + name);
+    if (expected == null || !expected.equals(listed(prefix + name))) {
+      throw new BadInputException(Where.file(file), "the artifact's manifest does not list " + prefix + name, "re-save the model");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -73,7 +88,7 @@ public final class ArtifactReader {
     try {
       return Json.MAPPER.readValue(read(name), type);
     } catch (IOException e) {
-      throw new InternalException("cannot parse " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new InternalException("cannot parse " + dir.resolve(prefix + name) + ": " + e.getMessage(), e);
     }
   }
 
@@ -81,7 +96,7 @@ public final class ArtifactReader {
     try {
       return Json.MAPPER.readValue(read(name), new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
-      throw new InternalException("cannot parse " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new InternalException("cannot parse " + dir.resolve(prefix + name) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -14,6 +14,11 @@ public interface ModelFamily {
 
   Set<Task> tasks();
 
+  /** One line for {@code quiver models families}: what the family is and how it is built; empty when the name says it all. */
+  default String description() {
+    return "";
+  }
+
   /** Named variants (at least "balanced", the default). */
   Set<String> variants();
 

@@ -2,7 +2,7 @@ package dev.quiver.gbdt;
 
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>Variants: {@code conservative} (depth 2, slower learning, more trees), {@code balanced} (the
  * defaults), {@code aggressive} (depth 5, faster learning).
  */
-public final class GradientBoostingFamily implements ModelFamily {
+public final class GradientBoostingFamily extends DeclaredFamily {
 
   public static final String NAME = "gradient_boosting";
 
@@ -52,24 +52,8 @@ public final class GradientBoostingFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("max_depth", 5, "num_leaves", 32, "learning_rate", 0.2));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public GradientBoostingFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

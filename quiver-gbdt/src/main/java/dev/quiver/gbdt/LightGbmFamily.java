@@ -4,7 +4,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -26,14 +26,25 @@ import java.util.Set;
  * for {@code early_stopping_rounds} iterations and the model keeps the best iteration's trees.
  *
  * <p>{@code boosting=rf} turns the booster into a random forest (LightGBM's {@code rf} mode: each
- * iteration adds one tree fitted on a bagged sample, and predictions average the trees).
+ * iteration adds one tree fitted on a bagged sample, and predictions average the trees). {@code
+ * boosting=dart} drops a random share ({@code drop_rate}) of the earlier trees while fitting each new
+ * one and rescales them; since that rewrites earlier trees, a model cannot be cut back to an earlier
+ * iteration, so early stopping is off under dart (every iteration runs, the last is kept; the
+ * validation scores are still recorded). {@code boosting=goss} keeps the rows with the largest
+ * gradients and a random share of the others for each tree (LightGBM's {@code
+ * data_sample_strategy=goss}); it replaces bagging, so {@code bagging_fraction} and {@code
+ * bagging_freq} are not used.
+ *
+ * <p>{@code objective=quantile} (regression labels only) predicts the {@code alpha}-quantile of the
+ * label, minimizing the pinball loss; the default metric is then LightGBM's {@code quantile}
+ * (the pinball loss at {@code alpha}).
  *
  * <p>Variants: {@code conservative} (fewer leaves, slower learning, L2 penalty), {@code balanced}
  * (the defaults), {@code aggressive} (more leaves, smaller leaves, faster learning).
  * Constructing the family, listing its params and making a trainer load no native code; the
  * library loads in {@link Trainer#fit} and {@link #load}.
  */
-public final class LightGbmFamily implements ModelFamily {
+public final class LightGbmFamily extends DeclaredFamily {
 
   public static final String NAME = "lightgbm";
 
@@ -52,36 +63,28 @@ public final class LightGbmFamily implements ModelFamily {
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
           "stop after this many iterations without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
-      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
-          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression"),
-      Param.choice("boosting", "gbdt", List.of("gbdt", "rf"),
-          "gbdt: gradient boosting; rf: random forest (trees on bagged rows, averaged; needs bagging_fraction < 1 or feature_fraction < 1)")));
+      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1", "quantile"),
+          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression, quantile (pinball loss) for objective quantile"),
+      Param.choice("boosting", "gbdt", List.of("gbdt", "dart", "goss", "rf"),
+          "gbdt: gradient boosting; dart: boosting with dropout of earlier trees (early stopping off); goss: gradient-based one-side sampling"
+              + " of rows instead of bagging; rf: random forest (trees on bagged rows, averaged; needs bagging_fraction < 1 or feature_fraction < 1)"),
+      Param.real("drop_rate", 0.1, 0.0, 1.0, "dart only: share of earlier trees dropped at each iteration"),
+      Param.choice("objective", "auto", List.of("auto", "quantile"),
+          "auto: binary for a binary label, L2 regression for a real one; quantile: the alpha-quantile of a real label (pinball loss)"),
+      Param.real("alpha", 0.5, 1e-6, 1 - 1e-6, "objective quantile only: the quantile predicted, in (0, 1)")));
 
-  private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+  static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("num_leaves", 15, "learning_rate", 0.03, "min_data_in_leaf", 200, "lambda_l2", 10.0, "feature_fraction", 0.7),
       "balanced", Map.of(),
       "aggressive", Map.of("num_leaves", 127, "learning_rate", 0.1, "min_data_in_leaf", 20));
 
-  @Override
-  public String name() {
-    return NAME;
+  public LightGbmFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     if (p.getString("boosting").equals("rf")) checkForest(NAME, p);
-    return p;
   }
 
   @Override

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * A fitted LightGBM model. It owns a native booster: close it once when done (a second close does
  * nothing; a prediction after close fails). Predictions are P(class 1) for binary models and the
- * forecast for regression ones, computed with 1 native thread so that predicting never exceeds a
+ * forecast for regression ones (the {@code alpha}-quantile for objective quantile), computed with 1
+ * native thread so that predicting never exceeds a
  * thread budget; predictions may run concurrently.
  *
  * <p>The in-memory booster is built from the same LightGBM text model that {@link #save} writes
@@ -42,6 +43,7 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   static final String PREDICT_PARAMS = "num_threads=1";
 
   private final Schema schema;
+  private final String objective;
   private final String modelText;
   private final Training training;
   private final LearningCurve curve;
@@ -58,8 +60,9 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   record Meta(String format, List<String> features, Task task, String objective, Training training, String lightgbm4j,
       LearningCurve learningCurve) {}
 
-  LightGbmModel(Schema schema, String modelText, Training training, LearningCurve curve, Provenance provenance) {
+  LightGbmModel(Schema schema, String objective, String modelText, Training training, LearningCurve curve, Provenance provenance) {
     this.schema = schema;
+    this.objective = objective;
     this.modelText = modelText;
     this.training = training;
     this.curve = curve;
@@ -69,6 +72,20 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
 
   public Training training() {
     return training;
+  }
+
+  /** LightGBM's objective: binary, regression (L2) or quantile. */
+  public String objective() {
+    return objective;
+  }
+
+  /**
+   * A predictor of one row at a time by LightGBM's single-row fast path, bit-identical to {@link
+   * #predict}; not thread-safe (one per thread), and the caller closes it. It holds its own native
+   * booster, so it outlives this model's {@link #close}.
+   */
+  public RowPredictor rowPredictor() {
+    return new LightGbmRowPredictor(modelText, schema.features().size());
   }
 
   /** LightGBM's text model, as saved. */
@@ -114,7 +131,7 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   @Override
   public void save(ArtifactWriter out) {
     out.writeText(MODEL_FILE, modelText);
-    out.writeJson(META_FILE, new Meta(FORMAT, schema.features(), schema.task(), LightGbmTrainer.objective(schema.task()), training,
+    out.writeJson(META_FILE, new Meta(FORMAT, schema.features(), schema.task(), objective, training,
         LightGbmNatives.version(), curve));
   }
 
@@ -136,7 +153,8 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
       throw new BadInputException(Where.file(META_FILE), "the LightGBM metadata does not match the model's manifest (format "
           + meta.format() + ", features " + meta.features() + ")", "re-save the model with this Quiver version");
     }
-    LightGbmModel model = new LightGbmModel(schema, text, meta.training(), meta.learningCurve(), in.manifest().provenance());
+    String objective = meta.objective() == null ? LightGbmTrainer.objective(schema.task()) : meta.objective();
+    LightGbmModel model = new LightGbmModel(schema, objective, text, meta.training(), meta.learningCurve(), in.manifest().provenance());
     int features = model.booster.featureCount();
     if (features != schema.features().size()) {
       model.close();

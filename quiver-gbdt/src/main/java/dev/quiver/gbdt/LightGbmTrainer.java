@@ -32,8 +32,10 @@ import java.util.Set;
  * concurrently (each fit owns its native datasets and booster and frees them before returning).
  *
  * <p>Every parameter of the family is passed to LightGBM under its own name, except Quiver's
- * {@code early_stopping_rounds} and {@code metric}; {@code fixed} settings (such as {@code
- * boosting=rf}) are added after them.
+ * {@code early_stopping_rounds}, {@code metric}, {@code objective} and {@code boosting} (which
+ * become LightGBM's objective, metric and boosting settings), {@code alpha} unless the objective is
+ * quantile, {@code drop_rate} unless boosting is dart, and the bagging keys under goss; {@code
+ * fixed} settings (such as {@code boosting=rf}) take precedence over the family's.
  *
  * <p>One fit: the training rows become one LightGBM Dataset and the validation rows a second
  * one that reuses the training set's bins; the booster then runs one iteration at a time in the
@@ -45,7 +47,10 @@ import java.util.Set;
 final class LightGbmTrainer implements Trainer {
 
   /** Keys that steer Quiver's loop rather than LightGBM. */
-  private static final Set<String> QUIVER_KEYS = Set.of("early_stopping_rounds", "metric");
+  private static final Set<String> QUIVER_KEYS = Set.of("early_stopping_rounds", "metric", "objective", "boosting");
+
+  /** Keys LightGBM's goss sampling replaces. */
+  private static final Set<String> BAGGING_KEYS = Set.of("bagging_fraction", "bagging_freq");
 
   private final String family;
   private final Params params;
@@ -65,6 +70,22 @@ final class LightGbmTrainer implements Trainer {
     return task == Task.BINARY ? "binary" : "regression";
   }
 
+  /** The native objective: the task's, or {@code quantile} when the family's {@code objective} parameter asks for it. */
+  private String objectiveFor(Task task) {
+    if (!params.values().containsKey("objective") || params.getString("objective").equals("auto")) return objective(task);
+    if (task != Task.REGRESSION) {
+      throw new BadInputException(Where.none(), family + " objective 'quantile' needs a real-valued label, got a " + task + " label",
+          "use a regression label (e.g. forward-return:1) or objective auto");
+    }
+    return "quantile";
+  }
+
+  /** The boosting mode: the fixed one (random_forest, gradient_boosting), else the family's {@code boosting} parameter. */
+  private String boosting() {
+    if (fixed.containsKey("boosting")) return fixed.get("boosting");
+    return params.values().containsKey("boosting") ? params.getString("boosting") : "gbdt";
+  }
+
   /** LightGBM takes an int seed: the context seed modulo 2^31 - 1, so it is never negative. */
   static int nativeSeed(long seed) {
     return (int) Math.floorMod(seed, (long) Integer.MAX_VALUE);
@@ -73,7 +94,8 @@ final class LightGbmTrainer implements Trainer {
   @Override
   public FittedModel fit(TrainSet train, TrainSet validation, TrainContext ctx, FitInfo info) {
     Task task = train.task();
-    String metric = metric(task);
+    String objective = objectiveFor(task);
+    String metric = metric(task, objective);
     TrainingRows.check(family, train, validation);
     boolean validate = validation != null && validation.rows() > 0;
     int rows = train.rows();
@@ -82,9 +104,10 @@ final class LightGbmTrainer implements Trainer {
     int seed = nativeSeed(ctx.seed());
     String common = " num_threads=" + threads + " seed=" + seed + " deterministic=true force_row_wise=true verbose=-1";
     String datasetParams = "max_bin=" + params.getInt("max_bin") + " min_data_in_leaf=" + params.getInt("min_data_in_leaf") + common;
-    String boosterParams = boosterParams(task, metric) + " is_provide_training_metric=true" + common;
+    String boosterParams = boosterParams(objective, metric) + " is_provide_training_metric=true" + common;
     int maxIterations = params.getInt("num_iterations");
-    int patience = params.getInt("early_stopping_rounds");
+    // dart rescales earlier trees as it adds new ones: a model cannot be cut back to an earlier iteration
+    int patience = boosting().equals("dart") ? 0 : params.getInt("early_stopping_rounds");
     boolean higherIsBetter = metric.equals("auc");
 
     LightGbmNatives.load();
@@ -134,35 +157,42 @@ final class LightGbmTrainer implements Trainer {
 
     Map<String, String> recorded = new LinkedHashMap<>(params.asStrings());
     recorded.putAll(fixed);
-    recorded.put("objective", objective(task));
+    recorded.put("objective", objective);
     Map<String, String> natives = new LinkedHashMap<>();
     natives.put("lightgbm4j", LightGbmNatives.version());
     natives.put("num_threads", String.valueOf(threads));
     Provenance provenance = new Provenance(family, info.variant(), recorded, ctx.seed(), info.dataSha256(),
         train.x().names(), info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(natives), Instant.now());
-    return new LightGbmModel(new Schema(train.x().names(), task), text, training, curve, provenance);
+    return new LightGbmModel(new Schema(train.x().names(), task), objective, text, training, curve, provenance);
   }
 
-  private String metric(Task task) {
+  private String metric(Task task, String objective) {
     String m = params.getString("metric");
-    if (m.equals("auto")) return task == Task.BINARY ? "binary_logloss" : "l2";
+    if (m.equals("auto")) return task == Task.BINARY ? "binary_logloss" : objective.equals("quantile") ? "quantile" : "l2";
     boolean binaryMetric = m.equals("auc") || m.equals("binary_logloss");
     if (binaryMetric != (task == Task.BINARY)) {
       throw new BadInputException(Where.none(), family + " metric '" + m + "' does not fit a " + task + " label",
-          task == Task.BINARY ? "use auto, binary_logloss or auc" : "use auto, l2 or l1");
+          task == Task.BINARY ? "use auto, binary_logloss or auc" : "use auto, l2, l1 or quantile");
     }
     return m;
   }
 
-  private String boosterParams(Task task, String metric) {
+  private String boosterParams(String objective, String metric) {
+    String boosting = boosting();
+    boolean goss = boosting.equals("goss");
     StringBuilder sb = new StringBuilder();
-    sb.append("objective=").append(objective(task)).append(" metric=").append(metric);
+    sb.append("objective=").append(objective).append(" metric=").append(metric);
+    sb.append(" boosting=").append(goss ? "gbdt data_sample_strategy=goss" : boosting);
     for (Map.Entry<String, Object> e : params.values().entrySet()) {
-      if (QUIVER_KEYS.contains(e.getKey())) continue;
+      if (QUIVER_KEYS.contains(e.getKey()) || fixed.containsKey(e.getKey()) || goss && BAGGING_KEYS.contains(e.getKey())) continue;
+      if (e.getKey().equals("alpha") && !objective.equals("quantile")) continue;
+      if (e.getKey().equals("drop_rate") && !boosting.equals("dart")) continue;
       Object v = e.getValue();
       sb.append(' ').append(e.getKey()).append('=').append(v instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : String.valueOf(v));
     }
-    fixed.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+    fixed.forEach((k, v) -> {
+      if (!k.equals("boosting")) sb.append(' ').append(k).append('=').append(v);
+    });
     return sb.toString();
   }
 

@@ -2,7 +2,7 @@ package dev.quiver.gbdt;
 
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -29,7 +29,7 @@ import java.util.Set;
  * <p>Variants: {@code conservative} (shallower trees, larger leaves), {@code balanced} (the
  * defaults), {@code aggressive} (deeper trees, small leaves).
  */
-public final class RandomForestFamily implements ModelFamily {
+public final class RandomForestFamily extends DeclaredFamily {
 
   public static final String NAME = "random_forest";
 
@@ -37,7 +37,8 @@ public final class RandomForestFamily implements ModelFamily {
       Param.integer("num_iterations", 100, 1, 100_000, "number of trees"),
       Param.integer("max_depth", 10, 1, 1_000, "most tree depth"),
       Param.integer("num_leaves", 1023, 2, 131_072, "most leaves per tree"),
-      Param.integer("min_data_in_leaf", 20, 1, 1_000_000_000, "fewest training rows in a leaf"),
+      Param.integer("min_data_in_leaf", 100, 1, 1_000_000_000,
+          "fewest training rows in a leaf (100 rather than 20: as accurate on the futures benchmark, and faster; see README.md, Benchmarks)"),
       Param.real("bagging_fraction", 0.632, 1e-6, 1.0, "share of rows drawn (without replacement) for each tree"),
       Param.integer("bagging_freq", 1, 0, 1_000_000, "redraw the rows every k trees; a forest needs 1"),
       Param.real("feature_fraction", 1.0, 1e-6, 1.0, "share of features drawn for each tree"),
@@ -50,30 +51,17 @@ public final class RandomForestFamily implements ModelFamily {
           "metric of the learning curve (and of early stopping); auto: binary_logloss for binary, l2 for regression")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
-      "conservative", Map.of("max_depth", 8, "num_leaves", 255, "min_data_in_leaf", 100),
+      "conservative", Map.of("max_depth", 8, "num_leaves", 255, "min_data_in_leaf", 200),
       "balanced", Map.of(),
       "aggressive", Map.of("max_depth", 14, "num_leaves", 4095, "min_data_in_leaf", 5, "feature_fraction_bynode", 0.7));
 
-  @Override
-  public String name() {
-    return NAME;
+  public RandomForestFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     LightGbmFamily.checkForest(NAME, p);
-    return p;
   }
 
   @Override

@@ -4,7 +4,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -31,12 +31,16 @@ import java.util.Set;
  * samples ({@code colsample_bynode}, {@code colsample_bytree}), with learning rate 1 (the {@code
  * learning_rate} parameter is then unused) and no early stopping (there is one round).
  *
+ * <p>{@code objective=quantile} (regression labels only) predicts the {@code quantile_alpha}-quantile
+ * of the label ({@code reg:quantileerror}, the pinball loss); the default metric is then XGBoost's
+ * {@code quantile} (the pinball loss at {@code quantile_alpha}).
+ *
  * <p>Variants: {@code conservative} (shallower trees, slower learning, heavier L2), {@code
  * balanced} (the defaults), {@code aggressive} (deeper trees, faster learning), {@code
  * random_forest} (forest mode: 100 trees of depth 10). Constructing the family, listing its params
  * and making a trainer load no native code.
  */
-public final class XGBoostFamily implements ModelFamily {
+public final class XGBoostFamily extends DeclaredFamily {
 
   public static final String NAME = "xgboost";
 
@@ -54,8 +58,11 @@ public final class XGBoostFamily implements ModelFamily {
       Param.integer("max_bin", 256, 2, 65_535, "most histogram bins per feature"),
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
           "stop after this many rounds without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
-      Param.choice("metric", "auto", List.of("auto", "logloss", "auc", "rmse", "mae"),
-          "validation metric for early stopping; auto: logloss for binary, rmse for regression"),
+      Param.choice("metric", "auto", List.of("auto", "logloss", "auc", "rmse", "mae", "quantile"),
+          "validation metric for early stopping; auto: logloss for binary, rmse for regression, quantile (pinball loss) for objective quantile"),
+      Param.choice("objective", "auto", List.of("auto", "quantile"),
+          "auto: binary:logistic for a binary label, reg:squarederror for a real one; quantile: reg:quantileerror, the quantile_alpha-quantile of a real label"),
+      Param.real("quantile_alpha", 0.5, 1e-6, 1 - 1e-6, "objective quantile only: the quantile predicted, in (0, 1)"),
       Param.choice("mode", "boost", List.of("boost", "forest"),
           "boost: gradient boosting; forest: a random forest of num_rounds trees in one round (needs subsample or colsample below 1)")));
 
@@ -66,30 +73,17 @@ public final class XGBoostFamily implements ModelFamily {
       "random_forest", Map.of("mode", "forest", "num_rounds", 100, "max_depth", 10, "subsample", 0.632, "colsample_bytree", 1.0,
           "colsample_bynode", 0.5));
 
-  @Override
-  public String name() {
-    return NAME;
+  public XGBoostFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     if (p.getString("mode").equals("forest") && p.getDouble("subsample") >= 1.0 && p.getDouble("colsample_bytree") >= 1.0
         && p.getDouble("colsample_bynode") >= 1.0) {
       throw new BadInputException(Where.none(), "xgboost forest mode needs subsample, colsample_bytree or colsample_bynode below 1, else every tree is the same",
           "set subsample 0.632 and colsample_bynode 0.5 (or use the random_forest variant)");
     }
-    return p;
   }
 
   @Override

@@ -46,6 +46,7 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
   static final String FORMAT = "quiver-xgboost/1";
 
   private final Schema schema;
+  private final String objective;
   private final byte[] ubj;
   private final LearningCurve curve;
   private final Provenance provenance;
@@ -55,8 +56,9 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
   /** The saved metadata. */
   record Meta(String format, List<String> features, Task task, String objective, String xgboost4j, LearningCurve learningCurve) {}
 
-  XGBoostModel(Schema schema, byte[] ubj, LearningCurve curve, Provenance provenance) {
+  XGBoostModel(Schema schema, String objective, byte[] ubj, LearningCurve curve, Provenance provenance) {
     this.schema = schema;
+    this.objective = objective;
     this.ubj = ubj.clone();
     this.curve = curve;
     this.provenance = provenance;
@@ -67,6 +69,20 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
     } catch (XGBoostError | IOException e) {
       throw new InternalException("XGBoost cannot read the model: " + e.getMessage(), e);
     }
+  }
+
+  /** XGBoost's objective: binary:logistic, reg:squarederror or reg:quantileerror. */
+  public String objective() {
+    return objective;
+  }
+
+  /**
+   * A predictor of one row at a time that walks this model's trees in Java ({@link
+   * XGBoostTreeWalker}), agreeing with {@link #predict} to float rounding; thread-safe.
+   */
+  public RowPredictor rowPredictor() {
+    byte[] json = guard.call("JSON export", () -> booster.toByteArray("json"));
+    return XGBoostTreeWalker.compile(json, schema.features().size());
   }
 
   /** XGBoost's UBJSON model, as saved. */
@@ -126,7 +142,7 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
   @Override
   public void save(ArtifactWriter out) {
     out.write(MODEL_FILE, ubj);
-    out.writeJson(META_FILE, new Meta(FORMAT, schema.features(), schema.task(), XGBoostTrainer.objective(schema.task()),
+    out.writeJson(META_FILE, new Meta(FORMAT, schema.features(), schema.task(), objective,
         XGBoostNatives.version(), curve));
   }
 
@@ -148,7 +164,8 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
       throw new BadInputException(Where.file(META_FILE), "the XGBoost metadata does not match the model's manifest (format "
           + meta.format() + ", features " + meta.features() + ")", "re-save the model with this Quiver version");
     }
-    XGBoostModel model = new XGBoostModel(schema, bytes, meta.learningCurve(), in.manifest().provenance());
+    String objective = meta.objective() == null ? XGBoostTrainer.objective(schema.task()) : meta.objective();
+    XGBoostModel model = new XGBoostModel(schema, objective, bytes, meta.learningCurve(), in.manifest().provenance());
     long features = model.guard.call("feature count", model.booster::getNumFeature);
     if (features != schema.features().size()) {
       model.close();

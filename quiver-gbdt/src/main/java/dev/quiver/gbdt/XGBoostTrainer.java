@@ -46,10 +46,21 @@ final class XGBoostTrainer implements Trainer {
     return task == Task.BINARY ? "binary:logistic" : "reg:squarederror";
   }
 
+  /** The native objective: the task's, or {@code reg:quantileerror} when the {@code objective} parameter asks for it. */
+  private String objectiveFor(Task task) {
+    if (params.getString("objective").equals("auto")) return objective(task);
+    if (task != Task.REGRESSION) {
+      throw new BadInputException(Where.none(), "xgboost objective 'quantile' needs a real-valued label, got a " + task + " label",
+          "use a regression label (e.g. forward-return:1) or objective auto");
+    }
+    return "reg:quantileerror";
+  }
+
   @Override
   public FittedModel fit(TrainSet train, TrainSet validation, TrainContext ctx, FitInfo info) {
     Task task = train.task();
-    String metric = metric(task);
+    String objective = objectiveFor(task);
+    String metric = metric(task, objective);
     TrainingRows.check(XGBoostFamily.NAME, train, validation);
     boolean validate = validation != null && validation.rows() > 0;
     TrainingRows.requireNoInfinity(XGBoostFamily.NAME, train.x(), "training rows");
@@ -57,7 +68,7 @@ final class XGBoostTrainer implements Trainer {
     boolean forest = params.getString("mode").equals("forest");
     int rounds = forest ? 1 : params.getInt("num_rounds");
     int patience = params.getInt("early_stopping_rounds");
-    Map<String, Object> nativeParams = nativeParams(task, metric, ctx, forest);
+    Map<String, Object> nativeParams = nativeParams(objective, metric, ctx, forest);
 
     XGBoostNatives.load();
     ctx.progress().start(XGBoostFamily.NAME, rounds);
@@ -85,14 +96,14 @@ final class XGBoostTrainer implements Trainer {
     }
 
     Map<String, String> recorded = new LinkedHashMap<>(params.asStrings());
-    recorded.put("objective", objective(task));
+    recorded.put("objective", objective);
     recorded.put("tree_method", "hist");
     Map<String, String> natives = new LinkedHashMap<>();
     natives.put("xgboost4j", XGBoostNatives.version());
     natives.put("nthread", String.valueOf(ctx.threads()));
     Provenance provenance = new Provenance(XGBoostFamily.NAME, info.variant(), recorded, ctx.seed(), info.dataSha256(),
         train.x().names(), info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(natives), Instant.now());
-    return new XGBoostModel(new Schema(train.x().names(), task), ubj, curve, provenance);
+    return new XGBoostModel(new Schema(train.x().names(), task), objective, ubj, curve, provenance);
   }
 
   /** One boosting round: update, then score train (and validation) from XGBoost's evaluation line. */
@@ -183,9 +194,10 @@ final class XGBoostTrainer implements Trainer {
     return b == null ? null : b::dispose;
   }
 
-  private Map<String, Object> nativeParams(Task task, String metric, TrainContext ctx, boolean forest) {
+  private Map<String, Object> nativeParams(String objective, String metric, TrainContext ctx, boolean forest) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("objective", objective(task));
+    p.put("objective", objective);
+    if (objective.equals("reg:quantileerror")) p.put("quantile_alpha", params.getDouble("quantile_alpha"));
     p.put("eval_metric", metric);
     p.put("tree_method", "hist");
     p.put("nthread", ctx.threads());
@@ -200,13 +212,13 @@ final class XGBoostTrainer implements Trainer {
     return p;
   }
 
-  private String metric(Task task) {
+  private String metric(Task task, String objective) {
     String m = params.getString("metric");
-    if (m.equals("auto")) return task == Task.BINARY ? "logloss" : "rmse";
+    if (m.equals("auto")) return task == Task.BINARY ? "logloss" : objective.equals("reg:quantileerror") ? "quantile" : "rmse";
     boolean binaryMetric = m.equals("auc") || m.equals("logloss");
     if (binaryMetric != (task == Task.BINARY)) {
       throw new BadInputException(Where.none(), "xgboost metric '" + m + "' does not fit a " + task + " label",
-          task == Task.BINARY ? "use auto, logloss or auc" : "use auto, rmse or mae");
+          task == Task.BINARY ? "use auto, logloss or auc" : "use auto, rmse, mae or quantile");
     }
     return m;
   }

@@ -2,7 +2,7 @@ package dev.quiver.model.linear;
 
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -27,7 +27,7 @@ import java.util.Set;
  * single-threaded; the seed is unused. Variants: {@code conservative} (alpha 0.05), {@code
  * balanced} (alpha 0.01), {@code aggressive} (alpha 0.001).
  */
-public final class ElasticNetFamily implements ModelFamily {
+public final class ElasticNetFamily extends DeclaredFamily {
 
   public static final String NAME = "elastic_net";
 
@@ -44,24 +44,8 @@ public final class ElasticNetFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("alpha", 0.001));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public ElasticNetFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.quiver.model.linear;
 
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -24,7 +24,7 @@ import java.util.Set;
  * Variants: {@code conservative} (alpha 10), {@code balanced} (alpha 1), {@code aggressive}
  * (alpha 0.01).
  */
-public final class RidgeFamily implements ModelFamily {
+public final class RidgeFamily extends DeclaredFamily {
 
   public static final String NAME = "ridge";
 
@@ -37,24 +37,8 @@ public final class RidgeFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("alpha", 0.01));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public RidgeFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

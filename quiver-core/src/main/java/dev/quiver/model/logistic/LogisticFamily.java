@@ -4,7 +4,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -26,7 +26,7 @@ import java.util.Set;
  * aggressive} (C 10). The fit is deterministic for a seed (it seeds the solvers that shuffle)
  * and single-threaded. Constructing the family does no work.
  */
-public final class LogisticFamily implements ModelFamily {
+public final class LogisticFamily extends DeclaredFamily {
 
   public static final String NAME = "logistic";
 
@@ -45,28 +45,15 @@ public final class LogisticFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("c", 10.0));
 
-  @Override
-  public String name() {
-    return NAME;
+  public LogisticFamily() {
+    super(NAME, Set.of(Task.BINARY), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  protected void validate(Params p) {
     if (p.getString("penalty").equals("l1") && p.getString("solver").equals("dual")) {
       throw new BadInputException(Where.none(), "logistic solver 'dual' supports penalty l2 only, got penalty l1", "use solver primal (or auto) with l1");
     }
-    return p;
   }
 
   @Override

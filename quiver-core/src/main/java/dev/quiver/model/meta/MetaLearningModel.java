@@ -145,12 +145,12 @@ public final class MetaLearningModel implements FittedModel, AutoCloseable {
     List<Part> baseParts = new ArrayList<>();
     List<Part> routerParts = new ArrayList<>();
     for (int m = 0; m < bases.length; m++) {
-      bases[m].save(out.nested("base-" + m + "."));
+      out.writeModel("base-" + m, bases[m]);
       baseParts.add(new Part(bases[m].inputSchema(), bases[m].provenance()));
       if (routers[m] == null) {
         routerParts.add(null);
       } else {
-        routers[m].save(out.nested("router-" + m + "."));
+        out.writeModel("router-" + m, routers[m]);
         routerParts.add(new Part(routers[m].inputSchema(), routers[m].provenance()));
       }
     }
@@ -181,10 +181,9 @@ public final class MetaLearningModel implements FittedModel, AutoCloseable {
     FittedModel[] bases = new FittedModel[b];
     FittedModel[] routers = new FittedModel[b];
     for (int m = 0; m < b; m++) {
-      Part base = a.baseParts().get(m);
-      bases[m] = families.get(a.bases().get(m)).load(in.nested("base-" + m + ".", base.schema(), base.provenance()));
+      bases[m] = in.readModel("base-" + m, families);
       Part router = a.routerParts().get(m);
-      if (router != null) routers[m] = families.get("logistic").load(in.nested("router-" + m + ".", router.schema(), router.provenance()));
+      if (router != null) routers[m] = in.readModel("router-" + m, families);
     }
     State state = new State(a.window(), a.gap(), a.recent().toArray(new double[0][]));
     return new MetaLearningModel(a.features(), a.bases(), bases, routers, a.constants(), a.contextNames(), state, a.chosen(), a.learningCurve(),

@@ -1,0 +1,94 @@
+package dev.quiver.cli;
+
+import dev.quiver.config.ExperimentConfig;
+import dev.quiver.config.ExperimentConfigs;
+import dev.quiver.error.BadInputException;
+import dev.quiver.error.Where;
+import dev.quiver.model.ModelFamilies;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The experiment flags of {@code quiver train} (--config, or --data with the data, feature, label
+ * and model flags), for commands that judge an experiment the way train runs it: backtest and
+ * check leakage. Declared as train declares them, so the same command line works on each.
+ */
+final class ExperimentFlags {
+
+  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file (data, timeframes, features, label, models).")
+  Path config;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "Market data file (CSV, CSV.gz, Parquet, tick trades).")
+  Path data;
+
+  @Option(names = "--timeframe", paramLabel = "TF", description = "Base timeframe; finer input is resampled (default: 1m).")
+  String timeframe;
+
+  @Option(names = "--higher-timeframes", split = ",", paramLabel = "TF", description = "Longer timeframes whose features are joined as-of their last closed bar, e.g. 5m,15m,1h.")
+  List<String> higher;
+
+  @Option(names = "--features", paramLabel = "SPEC", description = "Comma-separated feature sets, feature names and input column names (default: seed12).")
+  String features;
+
+  @Option(names = "--label", paramLabel = "SPEC", description = "direction (default), return:H, or triple_barrier:PT,SL,H.")
+  String label;
+
+  @Option(names = "--models", split = ",", paramLabel = "FAMILY[:VARIANT]", description = "Model families, e.g. lightgbm,logistic,lightgbm:aggressive (default: lightgbm,logistic).")
+  List<String> models;
+
+  @Option(names = "--variant", paramLabel = "VARIANT",
+      description = "Variant for every model that names none: conservative, balanced or aggressive (default: $QUIVER_MODEL_VARIANT, else balanced).")
+  String variant;
+
+  @Option(names = "--set", paramLabel = "FAMILY.KEY=VALUE",
+      description = "Parameter override for every model of that family, e.g. --set lightgbm.num_leaves=63 (repeatable).")
+  List<String> sets;
+
+  @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols of the file.")
+  List<String> symbols;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 42).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Thread budget for the whole run (default: all cores).")
+  Integer threads;
+
+  @Mixin
+  InputOptions input;
+
+  /** The experiment the flags describe, defaults filled and --set applied. */
+  ExperimentConfig experiment(String name) {
+    String defaultVariant = ModelOverrides.defaultVariant(variant, System.getenv());
+    ExperimentConfig c;
+    if (config != null) {
+      if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
+      ExperimentConfig f = ExperimentConfigs.read(config, defaultVariant);
+      c = ExperimentConfigs.withDefaults(new ExperimentConfig(f.name(), seed != null ? seed : f.seed(), threads != null ? threads : f.threads(),
+          f.data(), timeframe != null ? timeframe : f.timeframe(), higher != null ? higher : f.higherTimeframes(),
+          features != null ? features : f.features(), f.higherFeatures(), label != null ? label : f.label(), f.split(),
+          models != null ? modelSpecs() : f.models(), null), defaultVariant);
+    } else if (data != null) {
+      c = ExperimentConfigs.withDefaults(new ExperimentConfig(name, seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
+          timeframe, higher, features, null, label, null, modelSpecs(), null), defaultVariant);
+    } else {
+      throw new BadInputException(Where.none(), "no experiment given", "give --config experiment.yaml or --data FILE (try: quiver demo)");
+    }
+    List<ExperimentConfig.ModelSpec> withSets = ModelOverrides.apply(sets, c.models(), ModelFamilies.discover());
+    return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
+        c.higherFeatures(), c.label(), c.split(), withSets, null);
+  }
+
+  private List<ExperimentConfig.ModelSpec> modelSpecs() {
+    if (models == null) return null;
+    List<ExperimentConfig.ModelSpec> specs = new ArrayList<>();
+    for (String m : models) {
+      String[] parts = m.trim().split(":", 2);
+      specs.add(new ExperimentConfig.ModelSpec(parts[0], parts.length > 1 ? parts[1] : null, null, Map.of()));
+    }
+    return specs;
+  }
+}
