@@ -40,8 +40,9 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
     return x.names();
   }
 
-  /** Rows [from, to) as a training set of this dataset's task (a view of the matrix, a copy of the targets). */
+  /** Rows [from, to) as a training set of this dataset's task (a view of the matrix, a copy of the targets and forward returns). */
   public TrainSet trainSet(int from, int to) {
-    return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to), task);
+    return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to), task,
+        java.util.Arrays.copyOfRange(forwardReturn, from, to));
   }
 }

@@ -13,7 +13,11 @@ import java.util.List;
  *   <li>{@code triple_barrier:PT,SL,H}: {@link TripleBarrier} with fixed barriers as fractions,
  *       e.g. {@code triple_barrier:0.01,0.01,20};
  *   <li>{@code triple_barrier:PT,SL,H,W}: volatility-scaled barriers (PT and SL in multiples of
- *       the W-bar return std), e.g. {@code triple_barrier:2,2,20,50}.
+ *       the W-bar return std), e.g. {@code triple_barrier:2,2,20,50};
+ *   <li>{@code tth:H,B}: {@link TimeToHit}, bars until the close moves B (a fraction) either way
+ *       within H bars, e.g. {@code tth:30,0.002};
+ *   <li>{@code mdd:H}: {@link MaxDrawdown} of the close path over H bars;
+ *   <li>{@code mfe:H}: {@link MaxFavourableExcursion} of the close path over H bars.
  * </ul>
  *
  * Names are case-insensitive and spaces around values are ignored. Every labeler's {@link
@@ -22,10 +26,11 @@ import java.util.List;
 public final class Labelers {
 
   /** The accepted forms, for error messages and help text. */
-  public static final List<String> FORMS = List.of("direction", "return:H", "triple_barrier:PT,SL,H", "triple_barrier:PT,SL,H,W");
+  public static final List<String> FORMS = List.of("direction", "return:H", "triple_barrier:PT,SL,H", "triple_barrier:PT,SL,H,W",
+      "tth:H,B", "mdd:H", "mfe:H");
 
   private static final String FIX = "write one of: " + String.join(", ", FORMS)
-      + " (H = horizon in bars >= 1, PT/SL = profit-take/stop-loss > 0, W = volatility window >= 2)";
+      + " (H = horizon in bars >= 1, PT/SL = profit-take/stop-loss > 0, W = volatility window >= 2, B = barrier fraction > 0)";
 
   private Labelers() {}
 
@@ -51,6 +56,18 @@ public final class Labelers {
         int w = a.length == 4 ? window(spec, a[3]) : 0;
         if (w == 0 && sl >= 1) throw bad(spec, "a fixed stop-loss of " + a[1] + " is 100% or more; write it as a fraction (0.01 = 1%)");
         return new TripleBarrier(pt, sl, h, w);
+      }
+      case "tth" -> {
+        String[] a = split(spec, args, 2, 2);
+        return new TimeToHit(horizon(spec, a[0]), positive(spec, "barrier", a[1]));
+      }
+      case "mdd" -> {
+        String[] a = split(spec, args, 1, 1);
+        return new MaxDrawdown(horizon(spec, a[0]));
+      }
+      case "mfe" -> {
+        String[] a = split(spec, args, 1, 1);
+        return new MaxFavourableExcursion(horizon(spec, a[0]));
       }
       default -> throw new BadInputException(Where.none(), "unknown label '" + spec + "'", FIX);
     }

@@ -13,10 +13,15 @@ import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.features.FeatureFrame;
 import dev.quiver.features.FeatureSet;
 import dev.quiver.features.MultiTimeframe;
+import dev.quiver.labels.Labeler;
+import dev.quiver.labels.Labelers;
+import dev.quiver.labels.Targets;
+import dev.quiver.model.FittedModel;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Schema;
+import dev.quiver.model.TrainSet;
 import dev.quiver.registry.FeatureRecipe;
 import dev.quiver.registry.ModelRef;
 import dev.quiver.registry.ModelRegistry;
@@ -63,6 +68,11 @@ public final class ModelPredictor implements AutoCloseable {
     return model.version();
   }
 
+  /** The loaded model (owned by this predictor: do not close it). */
+  public FittedModel model() {
+    return model.model();
+  }
+
   public Schema schema() {
     return model.model().inputSchema();
   }
@@ -93,6 +103,71 @@ public final class ModelPredictor implements AutoCloseable {
   }
 
   private SymbolPredictions predict(Bars raw, String file) {
+    Featurized f = featurize(raw, file);
+    Predictions p = model.model().predict(f.x());
+    return new SymbolPredictions(f.bars().symbol(), p.task(), Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows()), p.values());
+  }
+
+  /**
+   * The model's feature rows of every series in {@code input}, with targets from the label the model
+   * was trained on (its recipe's label), series after series; rows whose label cannot be formed
+   * (the last bars) are dropped. Held-out rows for scoring a registered model, e.g. by permutation
+   * importance. Fails naming the fix when the model was registered without a recipe or label.
+   */
+  public TrainSet labelledRows(Path input, ReadOptions options) {
+    LoadedData loaded = MarketData.load(input, options);
+    String spec = model.card().recipe() == null ? null : model.card().recipe().label();
+    if (spec == null || spec.isBlank()) {
+      throw new BadInputException(Where.none(), model.version().id() + " was registered without its label, so its targets cannot be computed from bars",
+          "register the model from quiver train, which records the label");
+    }
+    Labeler labeler = Labelers.parse(spec);
+    List<String> names = model.model().inputSchema().features();
+    int cols = names.size();
+    List<float[]> xs = new ArrayList<>();
+    List<float[]> ys = new ArrayList<>();
+    List<double[]> rs = new ArrayList<>();
+    int total = 0;
+    for (Bars raw : loaded.series()) {
+      Featurized f = featurize(raw, input.toString());
+      Targets t = labeler.label(f.bars());
+      int rows = f.x().rows();
+      int kept = 0;
+      for (int r = 0; r < rows; r++) if (!Double.isNaN(t.y()[f.first() + r])) kept++;
+      float[] x = new float[kept * cols];
+      float[] y = new float[kept];
+      double[] fr = new double[kept];
+      int k = 0;
+      for (int r = 0; r < rows; r++) {
+        int i = f.first() + r;
+        if (Double.isNaN(t.y()[i])) continue;
+        System.arraycopy(f.x().data(), r * cols, x, k * cols, cols);
+        y[k] = (float) t.y()[i];
+        fr[k++] = t.forwardReturn()[i];
+      }
+      xs.add(x);
+      ys.add(y);
+      rs.add(fr);
+      total += kept;
+    }
+    float[] x = new float[total * cols];
+    float[] y = new float[total];
+    double[] fr = new double[total];
+    int at = 0;
+    for (int s = 0; s < xs.size(); s++) {
+      int n = ys.get(s).length;
+      System.arraycopy(xs.get(s), 0, x, at * cols, n * cols);
+      System.arraycopy(ys.get(s), 0, y, at, n);
+      System.arraycopy(rs.get(s), 0, fr, at, n);
+      at += n;
+    }
+    return new TrainSet(new Matrix(x, total, cols, names), y, model.model().inputSchema().task(), fr);
+  }
+
+  /** One series' bars at the model's timeframe, its feature frame, the first complete row and the matrix of rows from it. */
+  private record Featurized(Bars bars, FeatureFrame frame, int first, Matrix x) {}
+
+  private Featurized featurize(Bars raw, String file) {
     FeatureRecipe recipe = model.card().recipe();
     if (recipe == null) {
       throw new BadInputException(Where.none(), model.version().id() + " was registered without a feature recipe, so its features cannot be computed from bars",
@@ -120,8 +195,7 @@ public final class ModelPredictor implements AutoCloseable {
       double[] c = frame.columns().get(j);
       for (int r = 0; r < rows; r++) x[r * cols + j] = (float) c[first + r];
     }
-    Predictions p = model.model().predict(new Matrix(x, rows, cols, expected));
-    return new SymbolPredictions(bars.symbol(), p.task(), Arrays.copyOfRange(frame.time(), first, frame.rows()), p.values());
+    return new Featurized(bars, frame, first, new Matrix(x, rows, cols, expected));
   }
 
   /** The first row at or after the base set's lookback where every feature holds a value: training's first row. */

@@ -1,7 +1,7 @@
 package dev.quiver.model.linear;
 
 /** Solves a small symmetric positive-definite system in place by Cholesky decomposition (a = L L'). */
-final class Cholesky {
+public final class Cholesky {
 
   private Cholesky() {}
 
@@ -10,7 +10,7 @@ final class Cholesky {
    * {@code a}'s lower triangle holds L. Returns false, leaving b undefined, when a is not
    * numerically positive definite (a pivot at or below 1e-12 times the largest diagonal entry).
    */
-  static boolean solveInPlace(double[] a, double[] b, int p) {
+  public static boolean solveInPlace(double[] a, double[] b, int p) {
     double scale = 0;
     for (int j = 0; j < p; j++) scale = Math.max(scale, Math.abs(a[j * p + j]));
     double floor = Math.max(scale, Double.MIN_NORMAL) * 1e-12;

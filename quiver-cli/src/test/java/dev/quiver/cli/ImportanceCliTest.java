@@ -1,0 +1,46 @@
+package dev.quiver.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quiver.model.Json;
+import dev.quiver.testing.TestData;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportanceCliTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void importance_prints_the_models_gain_and_permutation_drops_of_a_registered_model() throws Exception {
+    Path reg = tmp.resolve("models");
+    String data = TestData.file(TestData.FUTURES_1M).toString();
+    Cli train = Cli.run("train", "--data", data, "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "ngboost",
+        "--set", "ngboost.n_estimators=40", "--threads", "1", "--registry", reg.toString());
+    assertThat(train.exit()).as(train.err()).isZero();
+    Cli json = Cli.run("importance", "--model", "train-ngboost@1.0.0", "--input", data, "--repeats", "2",
+        "--format", "json", "--registry", reg.toString());
+    assertThat(json.exit()).as(json.err()).isZero();
+    JsonNode report = Json.MAPPER.readTree(json.out());
+    assertThat(report.get("model").asText()).isEqualTo("train-ngboost@1.0.0");
+    assertThat(report.get("metric").asText()).isEqualTo("auc");
+    assertThat(report.get("ownKind").asText()).isEqualTo("gain");
+    assertThat(report.get("rows").asInt()).isGreaterThan(27_000);
+    assertThat(report.get("features")).hasSize(12);
+    JsonNode first = report.get("features").get(0);
+    assertThat(first.get("own").isNumber()).isTrue();
+    assertThat(first.get("permutationMean").asDouble()).isGreaterThanOrEqualTo(report.get("features").get(11).get("permutationMean").asDouble());
+
+    Cli text = Cli.run("importance", "--model", "train-ngboost@1.0.0", "--input", data, "--repeats", "1",
+        "--registry", reg.toString());
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("train-ngboost@1.0.0 (ngboost)", "drop_mean", "gain", "price_change");
+
+    Cli unknown = Cli.run("importance", "--model", "nope@1.0.0", "--input", data, "--registry", reg.toString());
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("nope");
+  }
+}
