@@ -45,8 +45,10 @@ public final class ExperimentConfigs {
    */
   public static ExperimentConfig read(Path file, String defaultVariant) {
     ExperimentConfig raw;
+    byte[] bytes = null;
     try {
-      raw = YAML.readValue(Files.readAllBytes(file), ExperimentConfig.class);
+      bytes = Files.readAllBytes(file);
+      raw = YAML.readValue(bytes, ExperimentConfig.class);
     } catch (NoSuchFileException e) {
       throw new BadInputException(Where.file(file), "experiment file not found", "check the path given to --config");
     } catch (UnrecognizedPropertyException e) {
@@ -54,8 +56,15 @@ public final class ExperimentConfigs {
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
       Where at = where(file, e);
       long line = keyLine(file, e.getPropertyName());
-      if (line > 0) at = new Where(at.file(), line, at.column());
-      throw new BadInputException(at, "unknown key '" + e.getPropertyName() + "'", "valid keys here: " + String.join(", ", known.stream().sorted().toList()));
+      YamlKeyPositions positions = YamlKeyPositions.of(bytes);
+      String column = "";
+      if (positions.line(at.column()) > 0) {
+        at = new Where(at.file(), positions.line(at.column()), at.column());
+        column = " (column " + positions.column(at.column()) + ")";
+      } else if (line > 0) {
+        at = new Where(at.file(), line, at.column());
+      }
+      throw new BadInputException(at, "unknown key '" + e.getPropertyName() + "'" + column, "valid keys here: " + String.join(", ", known.stream().sorted().toList()));
     } catch (JsonProcessingException e) {
       throw new BadInputException(where(file, e), "invalid experiment YAML: " + e.getOriginalMessage(), "see the example in README.md");
     } catch (IOException e) {
@@ -65,6 +74,7 @@ public final class ExperimentConfigs {
     if (raw.data() == null || raw.data().path() == null || raw.data().path().isBlank()) {
       throw new BadInputException(Where.cell(file, 0, "data.path"), "the experiment names no data file", "add data: {path: FILE}");
     }
+    if (raw.split() != null) SplitSectionCheck.check(file, YamlKeyPositions.of(bytes), raw.split());
     Path base = file.toAbsolutePath().getParent();
     Path data = base.resolve(raw.data().path()).normalize();
     ExperimentConfig.Data d = raw.data();
@@ -127,7 +137,8 @@ public final class ExperimentConfigs {
         c.higherFeatures(),
         c.label() == null ? DEFAULT_LABEL : c.label(),
         new ExperimentConfig.Split(s.train() == null ? 0.7 : s.train(), s.validation() == null ? 0.2 : s.validation(),
-            s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples()),
+            s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples(), s.walkForward(), s.purgedKfold(), s.cpcv(),
+            s.timeSeriesSplit()),
         List.copyOf(filled), c.registry());
   }
 
