@@ -54,7 +54,7 @@ public final class SplitCommand implements Callable<Integer> {
   /** Which schemes each scheme flag belongs to. */
   private static final Map<String, Set<String>> FLAG_SCHEMES = flagSchemes();
 
-  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file: split its dataset (default scheme: the experiment's holdout).")
+  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file: split its dataset (default scheme: the experiment's split section).")
   Path config;
 
   @Option(names = "--rows", paramLabel = "N", description = "Split N bare rows instead of an experiment's dataset.")
@@ -165,9 +165,15 @@ public final class SplitCommand implements Callable<Integer> {
     } else {
       timeline = Timeline.ofRows(rows, horizon);
     }
-    Splitter splitter = splitter(name, bars, experiment);
+    Splitter splitter;
+    if (scheme == null && experiment != null && !experiment.split().scheme().equals(Holdout.NAME)) {
+      name = experiment.split().scheme();
+      splitter = experiment.split().splitter();
+    } else {
+      splitter = splitter(name, bars, experiment);
+    }
     List<Fold> result = splitter.folds(timeline);
-    if (splitter instanceof TimeSeriesSplit) warnWithoutPurge(timeline);
+    if (splitter instanceof TimeSeriesSplit t) warnWithoutPurge(timeline, t.gap());
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) JsonOut.print(out, json(name, timeline, splitter, result));
     else printText(out, name, timeline, splitter, result);
@@ -216,7 +222,7 @@ public final class SplitCommand implements Callable<Integer> {
    * split does not purge. A label reading R rows ahead overlaps the test labels unless at least
    * R - 1 rows separate it from the block (one ending at the first test row is allowed, see Purge).
    */
-  private void warnWithoutPurge(Timeline timeline) {
+  private void warnWithoutPurge(Timeline timeline, int gap) {
     int[] end = timeline.labelEnd();
     int reach = 0;
     for (int i = 0; i < end.length; i++) reach = Math.max(reach, end[i] - i);
@@ -234,7 +240,8 @@ public final class SplitCommand implements Callable<Integer> {
     root.put("rows", timeline.rows());
     if (config != null) root.put("config", config.toString());
     else root.put("horizon", horizon);
-    if (splitter instanceof PurgedKFold || splitter instanceof CombinatorialPurgedCv) root.put("embargo_rows", Purge.embargoRows(embargoPct, timeline.rows()));
+    if (splitter instanceof PurgedKFold k) root.put("embargo_rows", Purge.embargoRows(k.embargoPct(), timeline.rows()));
+    if (splitter instanceof CombinatorialPurgedCv c) root.put("embargo_rows", Purge.embargoRows(c.embargoPct(), timeline.rows()));
     List<Map<String, Object>> list = new ArrayList<>();
     for (int f = 0; f < result.size(); f++) {
       Fold fold = result.get(f);
@@ -268,7 +275,7 @@ public final class SplitCommand implements Callable<Integer> {
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%s: %d fold%s over %,d rows", name, result.size(), result.size() == 1 ? "" : "s", timeline.rows()));
     head.append(config != null ? " of " + config : " (label end of row i = i + " + horizon + ")");
     if (splitter instanceof PurgedKFold || splitter instanceof CombinatorialPurgedCv) {
-      int e = Purge.embargoRows(embargoPct, timeline.rows());
+      int e = Purge.embargoRows(splitter instanceof PurgedKFold k ? k.embargoPct() : ((CombinatorialPurgedCv) splitter).embargoPct(), timeline.rows());
       head.append(String.format(Locale.ROOT, ", embargo %,d row%s", e, e == 1 ? "" : "s"));
     }
     out.println(head);
