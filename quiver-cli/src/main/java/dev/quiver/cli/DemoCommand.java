@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
   boolean noBacktest;
 
   static final int BACKTEST_FOLDS = 3;
-  static final int BACKTEST_TREES = 100;
+  static final int BACKTEST_TREES = 50;
 
   @Spec
   CommandSpec spec;
@@ -89,8 +89,9 @@ public final class DemoCommand implements Callable<Integer> {
         trained.timeframe(), trained.higherTimeframes(), trained.features(), trained.higherFeatures(), trained.label(), null,
         List.of(new ExperimentConfig.ModelSpec("lightgbm", null, null, Map.of("num_iterations", BACKTEST_TREES)),
             new ExperimentConfig.ModelSpec("logistic", null, null, Map.of())), null));
-    out.printf("%n$ quiver backtest --split walk-forward --folds %d --set lightgbm.num_iterations=%d  (same data, features and label)%n",
-        BACKTEST_FOLDS, BACKTEST_TREES);
+    out.printf("%n$ quiver backtest --split walk-forward --folds %d --set lightgbm.num_iterations=%d  (same data, features and label)%n"
+        + "(kept short for the demo: %d folds and LightGBM at %d trees instead of its default 300; run quiver backtest for the full one)%n",
+        BACKTEST_FOLDS, BACKTEST_TREES, BACKTEST_FOLDS, BACKTEST_TREES);
     out.flush();
     Dataset data = ExperimentRunner.dataset(c, RunObserver.NONE);
     int test = data.rows() / (BACKTEST_FOLDS + 1);
