@@ -80,6 +80,11 @@ class PreprocessCliTest {
     Cli info = Cli.run("models", "info", "pre-logistic", "--registry", tmp.resolve("reg").toString());
     assertThat(info.out()).contains("impute=mean -> scale=standard");
 
+    Files.writeString(yaml, Files.readString(yaml).replace("impute=mean,scale=standard", "impute=mean,scale=minmax"));
+    Cli badYaml = Cli.run("train", "--config", yaml.toString());
+    assertThat(badYaml.exit()).isEqualTo(2);
+    assertThat(badYaml.err()).contains(yaml.toString(), "line 6", "minmax");
+
     Cli bad = Cli.run("train", "--data", data, "--models", "logistic", "--preprocess", "scale=minmax");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("minmax");

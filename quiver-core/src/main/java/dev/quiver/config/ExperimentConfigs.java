@@ -76,6 +76,13 @@ public final class ExperimentConfigs {
       }
       registry = new ExperimentConfig.Registry(base.resolve(registry.path()).normalize().toString(), registry.maxVersions());
     }
+    if (raw.preprocess() != null) {
+      try {
+        PreprocessSpec.parse(raw.preprocess());
+      } catch (BadInputException e) {
+        throw new BadInputException(Where.cell(file, keyLine(file, "preprocess"), "preprocess"), e.problems().get(0).message(), e.fix());
+      }
+    }
     return withDefaults(new ExperimentConfig(raw.name(), raw.seed(), raw.threads(),
         new ExperimentConfig.Data(data.toString(), d.columns(), d.timestampFormat(), d.zone(), d.policy(), d.symbols()),
         raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry, raw.preprocess()), defaultVariant);

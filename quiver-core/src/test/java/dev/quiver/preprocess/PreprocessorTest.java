@@ -202,4 +202,19 @@ class PreprocessorTest {
     assertThatThrownBy(() -> ModelStore.load(m, ModelFamilies.discover()))
         .isInstanceOf(BadInputException.class).hasMessageContaining(Preprocessor.FILE).hasMessageContaining("SHA-256");
   }
+
+  @Test
+  void a_keyed_view_keeps_its_keys_and_window_after_the_transform() {
+    float[] cells = {1, 10, 2, 20, 3, 30, 4, 40};
+    dev.quiver.model.RowKeys keys = new dev.quiver.model.RowKeys(new int[] {0, 0, 0, 0}, new long[] {1, 2, 3, 4});
+    Matrix all = new Matrix(cells, 0, 4, 2, List.of("a", "b"), keys);
+    Preprocessor p = fit("scale=standard,select=names:b", all.rows(0, 2), null);
+    Matrix view = p.apply(all.rows(2, 4));
+    assertThat(view.keys()).isSameAs(keys);
+    assertThat(view.offset()).isEqualTo(2);
+    assertThat(view.rows()).isEqualTo(2);
+    // b fitted on 10, 20: mean 15, std 5
+    assertThat(column(view, 0)).containsExactly(3f, 5f);
+    assertThat(view.data()[0]).as("rows before the view are transformed too").isEqualTo(-1f);
+  }
 }

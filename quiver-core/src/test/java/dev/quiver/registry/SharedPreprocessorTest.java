@@ -102,4 +102,22 @@ class SharedPreprocessorTest {
       assertThat(report.failures()).anySatisfy(p -> assertThat(p.where().file()).isEqualTo(file.toString()));
     }
   }
+
+  @Test
+  void an_imported_bundle_registers_its_preprocessor_in_the_other_registry() {
+    FittedModel a = fit(PlantedSignal.binary(2000, 6), 1.0);
+    String id = ((PreprocessedModel) a).preprocessor().id();
+    Path bundle = tmp.resolve("alpha.tar.gz");
+    try (ModelRegistry r = ModelRegistry.create(tmp.resolve("reg"))) {
+      r.register(Registration.of("alpha", a));
+      r.exportBundle(ModelRef.parse("alpha@1.0.0"), bundle);
+    }
+    try (ModelRegistry other = ModelRegistry.create(tmp.resolve("other"))) {
+      ModelVersion v = other.importBundle(bundle);
+      RegisteredPreprocessor p = other.preprocessor(v.ref()).orElseThrow();
+      assertThat(p.id()).isEqualTo(id);
+      assertThat(p.usedBy()).containsExactly(v);
+      assertThat(tmp.resolve("other").resolve(p.file())).exists();
+    }
+  }
 }
