@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "(data/cn_index_futures_1m.csv.gz). Validates, resamples to 5m/15m/1h, computes causal features on every",
         "timeframe, joins the higher ones as-of their last closed bar, labels next-bar direction, splits 0.7/0.2/0.1 in time,",
         "trains LightGBM and logistic regression side by side and prints a leaderboard scored on the test segment,",
-        "then a 3-fold walk-forward backtest with trading metrics and a grade per model (text output; --no-backtest skips it)."})
+        "then a 3-fold walk-forward backtest with trading metrics and a grade per model (text output; --no-backtest skips it).",
+        "Both models are registered in a model registry (by default models/ under a fresh runs/<timestamp> folder) and the demo",
+        "ends with quiver models list."})
 public final class DemoCommand implements Callable<Integer> {
 
   /** The features of the demo: the reference seed12 set and a few standard indicators. */
@@ -46,8 +48,11 @@ public final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--registry", paramLabel = "DIR",
-      description = "Also register the trained models in this model registry (created when missing) and end with quiver models list.")
+      description = "Register the trained models in this model registry (created when missing; default: RUN_DIR/models).")
   Path registry;
+
+  @Option(names = "--run-dir", paramLabel = "DIR", description = "The demo's run folder, holding its registry (default: a fresh runs/<timestamp>).")
+  Path runDir;
 
   @Option(names = "--no-backtest", description = "Skip the walk-forward backtest after the leaderboard.")
   boolean noBacktest;
@@ -66,17 +71,23 @@ public final class DemoCommand implements Callable<Integer> {
         "1m", List.of("5m", "15m", "1h"), FEATURES, "seed12,rsi_14,atr_14", "direction", null,
         List.of(new ExperimentConfig.ModelSpec("lightgbm", null, null, Map.of()),
             new ExperimentConfig.ModelSpec("logistic", null, null, Map.of())),
-        registry == null ? null : ExperimentConfig.Registry.of(registry.toString())));
-    int exit = TrainCommand.run(c, format, spec, versions -> {
-      if (format == OutputFormat.JSON) return;
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf("%n$ quiver models list --registry %s%n", registry);
-      try (ModelRegistry r = ModelRegistry.open(registry)) {
-        ModelsListCommand.print(r.list(null, null, false), OutputFormat.TEXT, out);
-      }
-    });
-    if (exit != 0 || format == OutputFormat.JSON || noBacktest) return exit;
-    return backtest(c);
+        ExperimentConfig.Registry.of(registryDir().toString())));
+    int exit = TrainCommand.run(c, format, spec, versions -> {});
+    if (format == OutputFormat.JSON) return exit;
+    if (exit == 0 && !noBacktest) backtest(c);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%n$ quiver models list --registry %s%n", registryDir());
+    try (ModelRegistry r = ModelRegistry.open(registryDir())) {
+      ModelsListCommand.print(r.list(null, null, false), OutputFormat.TEXT, out);
+    }
+    out.flush();
+    return exit;
+  }
+
+  /** {@code --registry}, else {@code models/} in the run folder (chosen once per demo). */
+  private Path registryDir() {
+    if (registry == null) registry = (runDir != null ? runDir : RunDirectory.fresh(Path.of("runs"))).resolve("models");
+    return registry;
   }
 
   /**

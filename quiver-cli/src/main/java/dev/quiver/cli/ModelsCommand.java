@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         "Models are named NAME@VERSION (e.g. futures-lightgbm@1.2.0), NAME@ALIAS (e.g. @production) or NAME (highest active version)."},
     subcommands = {FamiliesCommand.class, ModelsListCommand.class, ModelsInfoCommand.class, ModelsVerifyCommand.class, ModelsPromoteCommand.class,
         ModelsAliasCommand.class, ModelsArchiveCommand.class, ModelsDiffCommand.class, ModelsExportCommand.class,
-        ModelsImportCommand.class, ModelsLineageCommand.class})
+        ModelsImportCommand.class, ModelsLineageCommand.class, ModelsTagCommand.class, ModelsRetentionCommand.class})
 public final class ModelsCommand implements Runnable {
 
   @picocli.CommandLine.Spec

@@ -5,12 +5,14 @@ import dev.quiver.registry.ModelCard;
 import dev.quiver.registry.ModelRef;
 import dev.quiver.registry.ModelRegistry;
 import dev.quiver.registry.ModelVersion;
+import dev.quiver.registry.RegisteredPreprocessor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = {"Show a version: metrics, grade and the numbers behind it, params, seed, training-data SHA-256, features and",
         "how they are computed, dependencies and dependants, aliases, tags, folder and the name's history.",
-        "The card (model.json) is checked against its checksums first. There is no fitted preprocessor yet: models take raw features."})
+        "The card (model.json) is checked against its checksums first. The preprocessor line shows the fitted pipeline the model sits behind (its id, steps and the versions sharing it), or none."})
 public final class ModelsInfoCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "NAME[@VERSION|@ALIAS]", description = "The model.")
@@ -46,12 +48,14 @@ public final class ModelsInfoCommand implements Callable<Integer> {
     List<ModelVersion> usedBy;
     List<HistoryEvent> history;
     String folder;
+    Optional<RegisteredPreprocessor> pre;
     try (ModelRegistry reg = registry.open()) {
       v = reg.resolve(r);
       card = reg.card(v.ref());
       usedBy = reg.dependants(v.ref());
       history = reg.history(v.name());
       folder = reg.directory(v).toString();
+      pre = reg.preprocessor(v.ref());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {
@@ -59,7 +63,7 @@ public final class ModelsInfoCommand implements Callable<Integer> {
       m.put("folder", folder);
       m.put("card", card);
       m.put("used_by", usedBy.stream().map(ModelVersion::id).toList());
-      m.put("preprocessor", null);
+      m.put("preprocessor", pre.map(p -> preprocessorJson(p)).orElse(null));
       m.put("history", history);
       JsonOut.print(out, m);
       return 0;
@@ -83,7 +87,13 @@ public final class ModelsInfoCommand implements Callable<Integer> {
           card.recipe().higherTimeframes().isEmpty() ? "" : ", " + card.recipe().higherFeatureSpec() + " on " + String.join("/", card.recipe().higherTimeframes())
               + " as of their last closed bar", card.recipe().label());
     }
-    out.printf("preprocessor  none (raw features)%n");
+    if (pre.isEmpty()) {
+      out.printf("preprocessor  none (raw features)%n");
+    } else {
+      RegisteredPreprocessor p = pre.get();
+      out.printf("preprocessor  %s: %s (fitted on the training rows; %s)%n", p.id(), String.join(" -> ", p.steps()), p.file());
+      out.printf("              shared by %s%n", String.join(", ", p.usedBy().stream().map(ModelVersion::id).toList()));
+    }
     out.printf("depends on    %s%n", card.dependencies().isEmpty() ? "-" : String.join(", ", card.dependencies()));
     out.printf("used by       %s%n", usedBy.isEmpty() ? "-" : String.join(", ", usedBy.stream().map(ModelVersion::id).toList()));
     if (!card.description().isEmpty()) out.printf("description   %s%n", card.description());
@@ -94,6 +104,17 @@ public final class ModelsInfoCommand implements Callable<Integer> {
     t.print(out);
     out.flush();
     return 0;
+  }
+
+  private static Map<String, Object> preprocessorJson(RegisteredPreprocessor p) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("spec", p.spec());
+    m.put("steps", p.steps());
+    m.put("file", p.file());
+    m.put("sha256", p.sha256());
+    m.put("used_by", p.usedBy().stream().map(ModelVersion::id).toList());
+    return m;
   }
 
   private static String numbers(Map<String, Double> m) {

@@ -116,6 +116,10 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Register every trained model in this model registry (created when missing) and print NAME@VERSION; overrides the experiment's registry.")
   Path registry;
 
+  @Option(names = "--preprocess", paramLabel = "SPEC",
+      description = "Preprocessing fitted on each model's training rows and saved inside its artifact, e.g. impute=median,scale=robust,clip=0.01,select=top:8 (overrides the experiment's preprocess).")
+  String preprocess;
+
   @Mixin
   InputOptions input;
 
@@ -146,6 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
       }
       c = withModels(c, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()));
     }
+    if (preprocess != null) c = ExperimentConfigs.withDefaults(c.withPreprocess(preprocess));
     ExecutorOptions options = executorOptions(c);
     if (dryRun) {
       PlanPrinter.print(c, new ExperimentRunner(ModelFamilies.discover(), options, Cancellation.none(), null).jobs(c), options, format,
@@ -198,12 +203,12 @@ public final class TrainCommand implements Callable<Integer> {
 
   private static ExperimentConfig withThreads(ExperimentConfig c, int threads) {
     return new ExperimentConfig(c.name(), c.seed(), threads, c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
-        c.higherFeatures(), c.label(), c.split(), c.models(), c.registry());
+        c.higherFeatures(), c.label(), c.split(), c.models(), c.registry(), c.preprocess());
   }
 
   private static ExperimentConfig withModels(ExperimentConfig c, List<ExperimentConfig.ModelSpec> models) {
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
-        c.higherFeatures(), c.label(), c.split(), models, c.registry());
+        c.higherFeatures(), c.label(), c.split(), models, c.registry(), c.preprocess());
   }
 
   private ExperimentConfig overrideFromFlags(ExperimentConfig c, String defaultVariant) {
@@ -211,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
         c.data(), timeframe != null ? timeframe : c.timeframe(), higher != null ? higher : c.higherTimeframes(),
         features != null ? features : c.features(), c.higherFeatures(), label != null ? label : c.label(), c.split(),
         models != null ? modelSpecs() : c.models(), registry == null ? c.registry()
-            : new ExperimentConfig.Registry(registry.toString(), c.registry() == null ? null : c.registry().maxVersions())), defaultVariant);
+            : new ExperimentConfig.Registry(registry.toString(), c.registry() == null ? null : c.registry().maxVersions()), c.preprocess()), defaultVariant);
   }
 
   private List<ExperimentConfig.ModelSpec> modelSpecs() {

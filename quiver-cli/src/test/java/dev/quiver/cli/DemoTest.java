@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiver.model.Json;
 import dev.quiver.testing.TestData;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoTest {
 
   @Test
-  void demo_trains_lightgbm_and_logistic_with_honest_test_aucs() throws Exception {
-    Cli r = Cli.run("demo", "--input", TestData.file(TestData.FUTURES_1M).toString(), "--format", "json");
+  void demo_trains_lightgbm_and_logistic_with_honest_test_aucs(@TempDir Path run) throws Exception {
+    Cli r = Cli.run("demo", "--input", TestData.file(TestData.FUTURES_1M).toString(), "--format", "json", "--run-dir", run.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode rows = Json.MAPPER.readTree(r.out());
     assertThat(rows.size()).isEqualTo(2);
@@ -24,11 +26,16 @@ class DemoTest {
   }
 
   @Test
-  void demo_text_output_is_a_leaderboard() {
-    Cli r = Cli.run("demo", "--input", TestData.file(TestData.FUTURES_1M).toString());
+  void demo_text_output_is_a_leaderboard_then_a_backtest_and_ends_with_the_registered_models(@TempDir Path run) {
+    Cli r = Cli.run("demo", "--input", TestData.file(TestData.FUTURES_1M).toString(), "--run-dir", run.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("model", "auc", "accuracy", "precision", "recall", "f1", "log_loss", "fit_s", "lightgbm", "logistic", "test segment only");
     // then the walk-forward backtest: per-fold trading metrics and a grade with its deciding rule per model
     assertThat(r.out()).contains("quiver backtest --split walk-forward", "walk-forward-2", "sharpe", "max_drawdown", "deflated_sharpe", "grade ", "decided by");
+    // both models registered under the run folder, and the list of the registry last
+    assertThat(r.out()).contains("registered demo-lightgbm@1.0.0", "registered demo-logistic@1.0.0");
+    assertThat(run.resolve("models").resolve("index.sqlite")).exists();
+    String tail = r.out().substring(r.out().lastIndexOf("$ quiver models list --registry " + run.resolve("models")));
+    assertThat(tail).doesNotContain("sharpe").contains("name", "version", "family", "grade", "created", "aliases", "demo-lightgbm", "demo-logistic");
   }
 }

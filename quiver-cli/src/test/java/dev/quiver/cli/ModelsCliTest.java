@@ -204,4 +204,33 @@ class ModelsCliTest {
       assertThat(r.out()).as(sub).contains("Usage:", "--registry");
     }
   }
+
+  @Test
+  void tag_adds_and_removes_a_tag_that_list_json_and_the_history_show() throws IOException {
+    Cli tag = models("tag", "signal@1.0.0", "baseline");
+    assertThat(tag.exit()).as(tag.err()).isZero();
+    assertThat(tag.out()).contains("signal@1.0.0 tags: baseline");
+    JsonNode rows = Json.MAPPER.readTree(models("list", "signal", "--format", "json").out());
+    assertThat(rows.get(0).get("tags").toString()).contains("baseline");
+    assertThat(models("info", "signal@1.0.0").out()).contains("tagged", "baseline");
+    Cli untag = models("tag", "--remove", "signal@1.0.0", "baseline");
+    assertThat(untag.exit()).as(untag.err()).isZero();
+    assertThat(untag.out()).contains("signal@1.0.0 tags: -");
+    assertThat(models("tag", "nope@1.0.0", "x").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void retention_archives_the_oldest_versions_beyond_the_limit_but_not_those_others_depend_on() throws IOException {
+    try (ModelRegistry r = ModelRegistry.open(root)) {
+      r.register(Registration.of("signal", fit(3, 1.0)).withRecipe(RECIPE));
+    }
+    Cli keep = models("retention", "signal", "1");
+    assertThat(keep.exit()).as(keep.err()).isZero();
+    // 1.0.0 stays: other@1.0.0 depends on it; 1.1.0 is archived; the newest stays
+    assertThat(keep.out()).contains("signal: max_versions 1; active: 1.0.0, 1.2.0");
+    JsonNode all = Json.MAPPER.readTree(models("list", "signal", "--all", "--format", "json").out());
+    assertThat(all.get(1).get("version").asText()).isEqualTo("1.1.0");
+    assertThat(all.get(1).get("status").asText()).isEqualTo("archived");
+    assertThat(models("retention", "signal", "-1").exit()).isEqualTo(2);
+  }
 }

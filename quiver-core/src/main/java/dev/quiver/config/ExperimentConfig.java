@@ -32,20 +32,35 @@ import java.util.Map;
  *     params: {num_leaves: 63}
  *   - family: logistic
  * registry: models                  # or {path: models, max_versions: 10}; absent: nothing is registered
+ * preprocess: impute=median,scale=robust,clip=0.01   # fitted on each model's training rows; absent: raw features
  * </pre>
+ *
+ * <p>{@code preprocess} is a {@link dev.quiver.preprocess.PreprocessSpec} put in front of every
+ * model: each model's artifact then holds the fitted preprocessor and takes the raw features.
  */
 public record ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe,
     List<String> higherTimeframes, String features, String higherFeatures, String label, Split split,
-    List<ModelSpec> models, Registry registry) {
+    List<ModelSpec> models, Registry registry, String preprocess) {
 
   /** The canonical constructor, the one YAML binds to. */
   @JsonCreator
   public ExperimentConfig {}
 
+  /** An experiment without preprocessing (the form before {@code preprocess} existed). */
+  public ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe, List<String> higherTimeframes,
+      String features, String higherFeatures, String label, Split split, List<ModelSpec> models, Registry registry) {
+    this(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, registry, null);
+  }
+
+  /** This experiment with {@code spec} (null: none) as its preprocessing. */
+  public ExperimentConfig withPreprocess(String spec) {
+    return new ExperimentConfig(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, registry, spec);
+  }
+
   /** An experiment that registers nothing (the form before {@code registry} existed). */
   public ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe, List<String> higherTimeframes,
       String features, String higherFeatures, String label, Split split, List<ModelSpec> models) {
-    this(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, null);
+    this(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, null, null);
   }
 
   /** Where the bars come from and how to read them. {@code path} is relative to the YAML file. */

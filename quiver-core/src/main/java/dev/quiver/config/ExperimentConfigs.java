@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.quiver.error.BadInputException;
+import dev.quiver.preprocess.PreprocessSpec;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import java.io.IOException;
@@ -85,9 +86,16 @@ public final class ExperimentConfigs {
       }
       registry = new ExperimentConfig.Registry(base.resolve(registry.path()).normalize().toString(), registry.maxVersions());
     }
+    if (raw.preprocess() != null) {
+      try {
+        PreprocessSpec.parse(raw.preprocess());
+      } catch (BadInputException e) {
+        throw new BadInputException(Where.cell(file, keyLine(file, "preprocess"), "preprocess"), e.problems().get(0).message(), e.fix());
+      }
+    }
     return withDefaults(new ExperimentConfig(raw.name(), raw.seed(), raw.threads(),
         new ExperimentConfig.Data(data.toString(), d.columns(), d.timestampFormat(), d.zone(), d.policy(), d.symbols()),
-        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry), defaultVariant);
+        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry, raw.preprocess()), defaultVariant);
   }
 
   /** Fills every unset field with its default and checks the model list. */
@@ -139,7 +147,7 @@ public final class ExperimentConfigs {
         new ExperimentConfig.Split(s.train() == null ? 0.7 : s.train(), s.validation() == null ? 0.2 : s.validation(),
             s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples(), s.walkForward(), s.purgedKfold(), s.cpcv(),
             s.timeSeriesSplit()),
-        List.copyOf(filled), c.registry());
+        List.copyOf(filled), c.registry(), c.preprocess() == null ? null : PreprocessSpec.parse(c.preprocess()).toString());
   }
 
   /** The one line where {@code key} is written as a YAML key, or 0 when none or several. */

@@ -41,6 +41,9 @@ import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainSet;
+import dev.quiver.model.Trainer;
+import dev.quiver.preprocess.PreprocessSpec;
+import dev.quiver.preprocess.PreprocessingTrainer;
 import dev.quiver.split.Fold;
 import dev.quiver.split.Holdout;
 import java.io.IOException;
@@ -132,7 +135,9 @@ public final class ExperimentRunner {
     List<JobResult> fresh = new LocalExecutor(opts, cancel).run(todo, (job, ctx) -> {
       Params p = plan.params.get(job.name());
       long t0 = System.nanoTime();
-      FittedModel m = families.get(job.family()).trainer(p).fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
+      Trainer trainer = families.get(job.family()).trainer(p);
+      if (config.preprocess() != null) trainer = new PreprocessingTrainer(PreprocessSpec.parse(config.preprocess()), trainer);
+      FittedModel m = trainer.fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
       if (journal != null && !ctx.cancel().requested()) keep(journal, job, m, (System.nanoTime() - t0) / 1e9);
       return m;
     }, observer);

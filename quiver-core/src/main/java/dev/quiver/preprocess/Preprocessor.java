@@ -28,17 +28,23 @@ public record Preprocessor(int format, String spec, List<String> inputs, List<St
     steps = List.copyOf(steps);
   }
 
-  /** The rows of {@code x} transformed; {@code x} is left as it is. */
+  /**
+   * The rows of {@code x} transformed; {@code x} is left as it is. When {@code x} carries row keys
+   * (a view into a keyed array, read by sequence models for the rows before the view) the whole
+   * backing array is transformed and the result is the same view with the same keys.
+   */
   public Matrix apply(Matrix x) {
     Schema.checkColumns(inputs, x.names());
-    int rows = x.rows();
     int cols = x.cols();
+    int from = x.keys() == null ? x.offset() : 0;
+    int rows = x.keys() == null ? x.rows() : x.keys().rows();
     float[] data = new float[rows * cols];
-    System.arraycopy(x.data(), x.offset() * cols, data, 0, rows * cols);
+    System.arraycopy(x.data(), from * cols, data, 0, rows * cols);
     for (FittedStep s : steps) cols = s.apply(data, rows, cols);
     if (cols != outputs.size()) throw new InternalException("preprocessor " + spec + " made " + cols + " columns, expected " + outputs.size());
     if ((long) rows * cols < data.length) data = java.util.Arrays.copyOf(data, rows * cols);
-    return new Matrix(data, rows, cols, outputs);
+    if (x.keys() == null) return new Matrix(data, rows, cols, outputs);
+    return new Matrix(data, x.offset(), x.rows(), cols, outputs, x.keys());
   }
 
   /** The canonical JSON (compact, fields in declaration order). */

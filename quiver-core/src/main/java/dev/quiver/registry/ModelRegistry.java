@@ -17,6 +17,7 @@ import dev.quiver.model.ModelStore;
 import dev.quiver.model.Provenance;
 import dev.quiver.model.Schema;
 import java.io.IOException;
+import dev.quiver.preprocess.Preprocessor;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -69,6 +70,8 @@ public final class ModelRegistry implements AutoCloseable {
   /** The registry folder when neither a flag nor {@value #ENV} names one. */
   public static final String DEFAULT_DIR = "models";
   static final String STAGING = ".staging";
+  /** The folder holding each registered preprocessor once, as {@code {id}.json}. */
+  static final String PREPROCESSORS = "preprocessors";
 
   private final Path root;
   private final RegistryIndex index;
@@ -224,6 +227,8 @@ public final class ModelRegistry implements AutoCloseable {
           Files.createDirectories(kindDir);
           if (durability == Durability.FSYNC) FileSync.directory(root);
         }
+        Preprocessor pre = Files.exists(staging.resolve(Preprocessor.FILE)) ? Preprocessor.fromJson(Files.readAllBytes(staging.resolve(Preprocessor.FILE))) : null;
+        String preFile = pre == null ? null : storePreprocessor(pre);
         move(staging, target);
         placed[0] = target;
         if (durability == Durability.FSYNC) FileSync.directory(kindDir);
@@ -231,6 +236,11 @@ public final class ModelRegistry implements AutoCloseable {
 
         long id = index.insert(card, relative, Checksums.sha256(sums), facts, card.created());
         for (RegistryIndex.Row d : depRows) index.addDependency(id, d.id());
+        if (pre != null) {
+          List<String> stepNames = new ArrayList<>();
+          for (dev.quiver.preprocess.FittedStep st : pre.steps()) stepNames.add(st.toString());
+          index.linkPreprocessor(id, pre.id(), pre.spec(), stepNames, preFile, ChecksumFile.sha256(root.resolve(preFile)), now);
+        }
         for (String t : tags) index.addTag(id, t);
         index.event(now, name, version.toString(), event, change.describe());
         applyRetention(name, now);
@@ -242,6 +252,42 @@ public final class ModelRegistry implements AutoCloseable {
     } finally {
       if (placed[0] != null) deleteQuietly(placed[0]);
     }
+  }
+
+  /**
+   * Writes {@code pre} as {@code preprocessors/{id}.json} unless the registry holds it already
+   * (the id is the SHA-256 of its JSON, so an existing file of that name holds the same pipeline);
+   * written to a temporary file, synced and renamed, so it appears whole. Returns the relative path.
+   */
+  private String storePreprocessor(Preprocessor pre) throws IOException {
+    String relative = PREPROCESSORS + "/" + pre.id() + ".json";
+    Path file = root.resolve(relative);
+    if (Files.exists(file)) return relative;
+    Path dir = file.getParent();
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      if (durability == Durability.FSYNC) FileSync.directory(root);
+    }
+    Path tmp = Files.createTempFile(dir, "." + pre.id() + "-", ".tmp");
+    try {
+      writeFile(tmp, pre.toJson());
+      if (durability == Durability.FSYNC) FileSync.file(tmp);
+      move(tmp, file);
+      if (durability == Durability.FSYNC) FileSync.directory(dir);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return relative;
+  }
+
+  /** The preprocessor the version {@code ref} names was trained behind, with every version sharing it; empty for raw features. */
+  public synchronized Optional<RegisteredPreprocessor> preprocessor(ModelRef ref) {
+    return index.preprocessorOf(row(ref).id());
+  }
+
+  /** The registered preprocessor {@code id} with every version that uses it. */
+  public synchronized Optional<RegisteredPreprocessor> preprocessor(String id) {
+    return index.preprocessor(id);
   }
 
   private static List<String> prepend(String first, List<String> rest) {
@@ -492,6 +538,27 @@ public final class ModelRegistry implements AutoCloseable {
       known.add(r.version().directory());
       failures.addAll(ChecksumFile.verify(root.resolve(r.version().directory()), r.checksumsSha256()));
     }
+    Map<String, String> preprocessors;
+    synchronized (this) {
+      preprocessors = index.preprocessorFiles();
+    }
+    for (Map.Entry<String, String> e : preprocessors.entrySet()) {
+      Path file = root.resolve(e.getKey());
+      if (!Files.exists(file)) {
+        failures.add(new Problem(Where.file(file), "", "missing_file", "the shared preprocessor file is missing"));
+        continue;
+      }
+      String actual;
+      try {
+        actual = ChecksumFile.sha256(file);
+      } catch (IOException ex) {
+        failures.add(new Problem(Where.file(file), "", "unreadable_file", "cannot read the shared preprocessor: " + ex.getMessage()));
+        continue;
+      }
+      if (!actual.equals(e.getValue())) {
+        failures.add(new Problem(Where.file(file), actual, "checksum_mismatch", "SHA-256 mismatch: expected " + e.getValue() + ", found " + actual));
+      }
+    }
     return new VerifyReport(rows.size(), failures, orphans(known));
   }
 
@@ -499,7 +566,7 @@ public final class ModelRegistry implements AutoCloseable {
     List<String> out = new ArrayList<>();
     try (DirectoryStream<Path> kinds = Files.newDirectoryStream(root, Files::isDirectory)) {
       for (Path kind : kinds) {
-        if (kind.getFileName().toString().equals(STAGING)) continue;
+        if (kind.getFileName().toString().equals(STAGING) || kind.getFileName().toString().equals(PREPROCESSORS)) continue;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(kind)) {
           for (Path d : dirs) {
             String rel = kind.getFileName() + "/" + d.getFileName();

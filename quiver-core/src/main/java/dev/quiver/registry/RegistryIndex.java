@@ -26,7 +26,7 @@ import org.sqlite.SQLiteConfig;
 final class RegistryIndex implements AutoCloseable {
 
   static final String FILE = "index.sqlite";
-  private static final int SCHEMA_VERSION = 1;
+  private static final int SCHEMA_VERSION = 2;
 
   /** A unit of work inside a write transaction. */
   interface Work<T> {
@@ -96,6 +96,11 @@ final class RegistryIndex implements AutoCloseable {
       s.executeUpdate("CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, name TEXT NOT NULL, "
           + "version TEXT NOT NULL, event TEXT NOT NULL, detail TEXT NOT NULL)");
       s.executeUpdate("CREATE INDEX IF NOT EXISTS events_by_name ON events (name, at_ms, id)");
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS preprocessors (id TEXT PRIMARY KEY, spec TEXT NOT NULL, steps_json TEXT NOT NULL, "
+          + "file TEXT NOT NULL, sha256 TEXT NOT NULL, created_ms INTEGER NOT NULL)");
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS version_preprocessor (version_id INTEGER PRIMARY KEY REFERENCES versions (id), "
+          + "preprocessor_id TEXT NOT NULL REFERENCES preprocessors (id))");
+      s.executeUpdate("CREATE INDEX IF NOT EXISTS version_preprocessor_by_id ON version_preprocessor (preprocessor_id)");
       s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
     }
   }
@@ -248,6 +253,59 @@ final class RegistryIndex implements AutoCloseable {
         return keys.getLong(1);
       }
     }
+  }
+
+  /**
+   * Records that version {@code versionId} uses the preprocessor {@code id}, adding the
+   * preprocessor's row the first time any version uses it.
+   */
+  void linkPreprocessor(long versionId, String id, String spec, List<String> steps, String file, String sha256, Instant at) throws SQLException {
+    update("INSERT OR IGNORE INTO preprocessors (id, spec, steps_json, file, sha256, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
+        id, spec, json(steps), file, sha256, at.toEpochMilli());
+    update("INSERT OR REPLACE INTO version_preprocessor (version_id, preprocessor_id) VALUES (?, ?)", versionId, id);
+  }
+
+  /** The preprocessor version {@code versionId} uses, without its users; empty when it takes raw features. */
+  Optional<RegisteredPreprocessor> preprocessorOf(long versionId) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT p.id FROM preprocessors p JOIN version_preprocessor vp ON vp.preprocessor_id = p.id "
+        + "WHERE vp.version_id = ?")) {
+      ps.setLong(1, versionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? preprocessor(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The preprocessor {@code id} with every version that uses it, oldest registration first. */
+  Optional<RegisteredPreprocessor> preprocessor(String id) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT id, spec, steps_json, file, sha256 FROM preprocessors WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) return Optional.empty();
+        List<ModelVersion> users = new ArrayList<>();
+        for (Row r : rows("SELECT " + COLUMNS + " FROM versions v JOIN version_preprocessor vp ON vp.version_id = v.id "
+            + "WHERE vp.preprocessor_id = ? ORDER BY v.created_ms, v.id", id)) {
+          users.add(r.version());
+        }
+        return Optional.of(new RegisteredPreprocessor(rs.getString(1), rs.getString(2), parseList(rs.getString(3)), rs.getString(4), rs.getString(5), users));
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Every registered preprocessor's file and SHA-256, for verification. */
+  Map<String, String> preprocessorFiles() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT file, sha256 FROM preprocessors ORDER BY file");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+    return out;
   }
 
   void addDependency(long id, long dependsOn) throws SQLException {
