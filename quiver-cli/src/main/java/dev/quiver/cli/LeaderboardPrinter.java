@@ -14,7 +14,7 @@ import java.util.Map;
 final class LeaderboardPrinter {
 
   private static final List<String> CLASSIFICATION = List.of("auc", "accuracy", "precision", "recall", "f1", "log_loss");
-  private static final List<String> REGRESSION = List.of("rmse", "mae", "r2", "directional_accuracy");
+  private static final List<String> REGRESSION = List.of("rmse", "mae", "r2", "directional_accuracy", "auc", "ic");
 
   private LeaderboardPrinter() {}
 

@@ -16,6 +16,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import dev.quiver.eval.ClassificationMetrics;
+import dev.quiver.eval.ForecastRanking;
 import dev.quiver.eval.RegressionMetrics;
 import dev.quiver.exec.CostModel;
 import dev.quiver.exec.ExecutorOptions;
@@ -409,16 +410,32 @@ public final class ExperimentRunner {
     if (r.status() != JobResult.Status.OK) {
       return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
     }
-    Map<String, Double> m = metrics(task, test.y(), p);
+    Map<String, Double> m = metrics(task, test.y(), p, test.forwardReturn());
     return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
   }
 
   /**
-   * The leaderboard metrics of predictions {@code p} for targets {@code y}: auc, accuracy,
-   * precision, recall, f1 (threshold 0.5), log_loss and brier (mean squared error of the probability) for {@link Task#BINARY}; rmse, mae, r2 and
-   * directional_accuracy otherwise. In that order.
+   * The leaderboard metrics of predictions {@code p} for targets {@code y}, with the targets read
+   * as the realised returns for a regression task's auc and ic (true of the {@code return:H}
+   * label; see {@link #metrics(Task, float[], double[], double[])}).
    */
   public static Map<String, Double> metrics(Task task, float[] y, double[] p) {
+    return metrics(task, y, p, null);
+  }
+
+  /**
+   * The leaderboard metrics of predictions {@code p} for targets {@code y}: auc, accuracy,
+   * precision, recall, f1 (threshold 0.5), log_loss and brier (mean squared error of the
+   * probability) for {@link Task#BINARY}; rmse, mae, r2, directional_accuracy, then auc and ic
+   * otherwise. In that order. A regression model's auc is its forecast scored against the sign of
+   * the realised return (a zero return counts as not up) and its ic the Spearman rank correlation
+   * of forecast and realised return ({@link ForecastRanking}), so every family is comparable with a
+   * classifier on one table.
+   *
+   * @param realised each row's realised label return ({@link TrainSet#forwardReturn()}); null to
+   *     read the targets {@code y} as the returns
+   */
+  public static Map<String, Double> metrics(Task task, float[] y, double[] p, double[] realised) {
     Map<String, Double> m = new LinkedHashMap<>();
     if (task == Task.BINARY) {
       ClassificationMetrics c = ClassificationMetrics.of(y, p, 0.5);
@@ -435,6 +452,14 @@ public final class ExperimentRunner {
       m.put("mae", c.mae());
       m.put("r2", c.r2());
       m.put("directional_accuracy", c.directionalAccuracy());
+      double[] returns = realised;
+      if (returns == null) {
+        returns = new double[y.length];
+        for (int i = 0; i < y.length; i++) returns[i] = y[i];
+      }
+      ForecastRanking r = ForecastRanking.of(p, returns);
+      m.put("auc", r.auc());
+      m.put("ic", r.ic());
     }
     return m;
   }
