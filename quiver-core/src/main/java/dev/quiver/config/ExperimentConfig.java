@@ -1,6 +1,7 @@
 package dev.quiver.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,10 @@ import java.util.Map;
  *   - family: logistic
  * registry: models                  # or {path: models, max_versions: 10}; absent: nothing is registered
  * </pre>
+ *
+ * A {@code tune:} section is read by {@link dev.quiver.tune.TuneConfigs} and ignored here.
  */
+@JsonIgnoreProperties("tune")
 public record ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe,
     List<String> higherTimeframes, String features, String higherFeatures, String label, Split split,
     List<ModelSpec> models, Registry registry) {
