@@ -35,7 +35,7 @@ class TuneConfigsTest {
         tune:
           family: lightgbm
           metric: log_loss
-          sampler: tpe:multivariate
+          sampler: random
           n_trials: 12
           timeout: 10m
           split: {walk_forward: 3}
@@ -52,7 +52,7 @@ class TuneConfigsTest {
     TuneConfig c = TuneConfigs.read(f, 9);
     assertThat(c.family()).isEqualTo("lightgbm");
     assertThat(c.maximize()).isFalse();
-    assertThat(c.sampler()).isEqualTo("tpe:multivariate");
+    assertThat(c.sampler()).isEqualTo("random");
     assertThat(c.nTrials()).isEqualTo(12);
     assertThat(c.timeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.seed()).isEqualTo(9);
@@ -122,7 +122,7 @@ class TuneConfigsTest {
       assertThat(key.where().column()).isEqualTo("tune.metrc (column 3)");
       assertThat(key.message()).contains("valid keys: family, variant, params, metric, sampler");
       assertThat(e.problems().get(1).where().line()).isEqualTo(5);
-      assertThat(e.problems().get(1).message()).contains("tpe, tpe:multivariate, random, grid");
+      assertThat(e.problems().get(1).message()).contains("tpe, random, grid");
       assertThat(e.problems().get(2).where().line()).isEqualTo(6);
       assertThat(e.problems().get(3).where().line()).isEqualTo(8);
       assertThat(e.problems().get(3).message()).contains("low <= high");
