@@ -10,6 +10,7 @@ import dev.quiver.split.PurgedKFold;
 import dev.quiver.split.Splitter;
 import dev.quiver.split.TimeSeriesSplit;
 import dev.quiver.split.WalkForward;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,9 @@ import java.util.Map;
  *
  * <p>{@code preprocess} is a {@link dev.quiver.preprocess.PreprocessSpec} put in front of every
  * model: each model's artifact then holds the fitted preprocessor and takes the raw features.
+ * A {@code tune:} section is read by {@link dev.quiver.tune.TuneConfigs} and ignored here.
  */
+@JsonIgnoreProperties("tune")
 public record ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe,
     List<String> higherTimeframes, String features, String higherFeatures, String label, Split split,
     List<ModelSpec> models, Registry registry, String preprocess) {

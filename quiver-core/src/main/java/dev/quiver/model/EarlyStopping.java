@@ -61,6 +61,7 @@ public final class EarlyStopping {
       if (!validate) continue;
       double score = rounds.validationScore();
       valid[run - 1] = score;
+      ctx.progress().scored(metric, higherIsBetter, run, score);
       if (patience == 0) continue;
       if (higherIsBetter ? score > bestScore : score < bestScore) {
         bestScore = score;

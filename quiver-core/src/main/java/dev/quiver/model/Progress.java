@@ -11,4 +11,12 @@ public interface Progress {
   void start(String task, long units);
 
   void advance(long units);
+
+  /**
+   * An iterative fit scored its 1-based {@code iteration} on the validation rows ({@code metric},
+   * better when {@code higherIsBetter}); called by {@link EarlyStopping} after each validated
+   * iteration so that a tuner can stop a poor fit early through the context's cancellation.
+   * Ignored by default.
+   */
+  default void scored(String metric, boolean higherIsBetter, int iteration, double validationScore) {}
 }
