@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * pooled mean and population std (ddof 0). The generator maps {@code noise} Gaussian inputs
  * through two ReLU layers to a window; the discriminator maps a window through two leaky-ReLU
  * layers to a logit; they train in turn (one discriminator and one generator Adam step per batch,
- * the non-saturating generator loss). {@link #generate} draws paths in return units; {@link
+ * the non-saturating generator loss; an epoch's last, partial batch is skipped). {@link #generate} draws paths in return units; {@link
  * #realism} says how realistic they are ({@link PathRealism}: KS statistic, moments,
  * autocorrelation of returns and absolute returns). A fit is bit-identical for a fixed seed and
  * thread count on CPU; {@link #generate} is deterministic for a seed. Thread-safe for {@link
