@@ -37,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  lstm      train an LSTM (2 x 64, lookback 60, batch 256) on 100,000 windows of the input's seed12 features,",
         "            --runs epochs after --warmups (default 3 after 1), --threads libtorch threads; epoch time and RSS per epoch",
         "  mlp-inference  one-row predict of a small trained mlp (default 10,000 calls after 2,000)",
+        "  gan       train the return-path gan (windows of 32 log returns of the first symbol's closes, --runs epochs, default 10)",
+        "            and print the realism of 5,000 generated paths: KS statistic, moments, autocorrelation of returns and |returns|",
         "  predict-row  single-row prediction latency (p50/p99 in microseconds) of 100-tree lightgbm and xgboost models",
         "  tpe         TPE sampler time per trial over a 1,000-trial study (4 dimensions; median_ms/min_ms per trial, last_100_mean_ms)",
         "  arima-auto  automatic ARIMA order (KPSS d, stepwise p, q <= 3 by AIC) on the first 5,000 closes of the input's first symbol",
@@ -50,7 +52,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
       "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe",
-      "parallel", "analyst-tactician", "backtest", "lstm", "mlp-inference");
+      "parallel", "analyst-tactician", "backtest", "lstm", "mlp-inference", "gan");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
   String name;
@@ -104,6 +106,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() {
     if (!NAMES.contains(name)) throw BadInputException.unknown("benchmark", name, NAMES);
     if (name.startsWith("fit-")) return fit();
+    if (name.equals("gan")) return DeepBenchmarks.gan(input != null ? input : BundledData.file(BundledData.FUTURES_1M), runs, threads, format, spec.commandLine().getOut());
     if (name.equals("lstm") || name.equals("mlp-inference")) {
       return DeepBenchmarks.run(name, input != null ? input : BundledData.file(BundledData.FUTURES_1M), runs, warmups, threads, params, format,
           spec.commandLine().getOut());

@@ -2,6 +2,9 @@ package dev.quiver.cli;
 
 import dev.quiver.dataset.Dataset;
 import dev.quiver.deep.DeepBenchmark;
+import dev.quiver.deep.PathRealism;
+import dev.quiver.deep.ReturnGan;
+import dev.quiver.model.TrainContext;
 import dev.quiver.error.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -93,6 +96,60 @@ final class DeepBenchmarks {
       out.printf(Locale.ROOT, "mlp-inference: one-row predict of an mlp (balanced) trained on %,d rows of %s, %d threads%n", r.trainRows(),
           file.getFileName(), threads);
       out.printf(Locale.ROOT, "median %.1f us, min %.1f us over %d calls (after %d warm-up calls)%n", medianUs, minUs, measured, warm);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Fits the return-path gan on the first symbol of {@code file} and prints how realistic 5,000 generated paths are. */
+  static int gan(Path file, Integer runs, int threads, OutputFormat format, PrintWriter out) {
+    int epochs = runs != null ? runs : 10;
+    if (epochs < 1) throw new BadInputException("--runs (gan epochs) must be >= 1");
+    dev.quiver.data.Bars bars = dev.quiver.data.MarketData.load(file, dev.quiver.data.ReadOptions.defaults()).series().get(0);
+    double[] close = bars.close();
+    double[] all = new double[Math.max(0, close.length - 1)];
+    int n = 0;
+    for (int i = 1; i < close.length; i++) {
+      double v = Math.log(close[i] / close[i - 1]);
+      if (Double.isFinite(v)) all[n++] = v;
+    }
+    double[] r = Arrays.copyOf(all, n);
+    ReturnGan.Settings d = ReturnGan.Settings.defaults();
+    ReturnGan.Settings s = new ReturnGan.Settings(d.window(), d.noise(), d.hidden(), epochs, d.batchSize(), d.learningRate());
+    long started = System.nanoTime();
+    try (ReturnGan gan = ReturnGan.fit(List.of(r), s, new TrainContext(threads, 42, dev.quiver.model.Progress.NONE, dev.quiver.model.Cancellation.none()))) {
+      double fitSeconds = (System.nanoTime() - started) / 1e9;
+      PathRealism p = gan.realism(List.of(r), 5_000, 1, 5);
+      if (format == OutputFormat.JSON) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", "gan");
+        m.put("epochs", epochs);
+        m.put("returns", r.length);
+        m.put("window", s.window());
+        m.put("threads", threads);
+        m.put("fit_s", fitSeconds);
+        m.put("ks", p.ks());
+        m.put("real", p.real());
+        m.put("generated", p.generated());
+        m.put("acf_real", p.realAcf());
+        m.put("acf_generated", p.generatedAcf());
+        m.put("abs_acf_real", p.realAbsAcf());
+        m.put("abs_acf_generated", p.generatedAbsAcf());
+        m.put("input", file.toString());
+        JsonOut.print(out, m);
+      } else {
+        out.printf(Locale.ROOT, "gan: %,d log returns of %s (%s), windows of %d, %d epochs, %d threads, fit %.1f s%n", r.length, bars.symbol(),
+            file.getFileName(), s.window(), epochs, threads, fitSeconds);
+        out.printf(Locale.ROOT, "KS statistic (pooled returns, 5,000 paths vs real windows): %.4f%n", p.ks());
+        out.printf(Locale.ROOT, "%-10s %12s %12s %8s %10s%n", "", "mean", "std", "skew", "ex.kurt");
+        out.printf(Locale.ROOT, "%-10s %12.3e %12.3e %8.3f %10.3f%n", "real", p.real().mean(), p.real().std(), p.real().skew(), p.real().excessKurtosis());
+        out.printf(Locale.ROOT, "%-10s %12.3e %12.3e %8.3f %10.3f%n", "generated", p.generated().mean(), p.generated().std(), p.generated().skew(),
+            p.generated().excessKurtosis());
+        for (int lag = 1; lag <= p.realAcf().length; lag++) {
+          out.printf(Locale.ROOT, "lag %d: acf real %+.4f generated %+.4f | acf |r| real %+.4f generated %+.4f%n", lag, p.realAcf()[lag - 1],
+              p.generatedAcf()[lag - 1], p.realAbsAcf()[lag - 1], p.generatedAbsAcf()[lag - 1]);
+        }
+      }
     }
     out.flush();
     return 0;

@@ -62,6 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Parameter override for every model of that family, e.g. --set lightgbm.num_leaves=63 (repeatable; wins over the experiment file; see quiver families).")
   List<String> sets;
 
+  @Option(names = "--device", paramLabel = "cpu|gpu",
+      description = "Device of the deep families (mlp, lstm, cnn1d, cnn_lstm, transformer): cpu (default) or gpu, which uses CUDA when PYTORCH_LIBRARY_PATH names a CUDA libtorch and otherwise warns and trains on CPU.")
+  String device;
+
   @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols of the file.")
   List<String> symbols;
 
@@ -149,6 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
         throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
       }
       c = withModels(c, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()));
+      if (device != null) c = withModels(c, DeviceFlag.apply(device, c.models(), ModelFamilies.discover(), spec.commandLine().getErr()));
     }
     if (preprocess != null) c = ExperimentConfigs.withDefaults(c.withPreprocess(preprocess));
     ExecutorOptions options = executorOptions(c);

@@ -24,8 +24,13 @@ final class Inference {
 
   /** The net's raw output (a logit, or a standardized forecast) for every sample. */
   static float[] outputs(Block block, NDManager parent, Samples samples) {
+    return outputs(block, parent, samples, 1);
+  }
+
+  /** The net's {@code width} outputs per sample, row-major: sample i's output j at {@code i * width + j}. */
+  static float[] outputs(Block block, NDManager parent, Samples samples, int width) {
     int n = samples.count();
-    float[] out = new float[n];
+    float[] out = new float[n * width];
     int size = samples.size();
     float[] buf = new float[Math.min(n, CHUNK) * size];
     ByteBuffer direct = directBuffer(buf.length);
@@ -36,7 +41,7 @@ final class Inference {
         NDArray x = sub.create(direct(direct, buf, m * size), shape(samples, m), DataType.FLOAT32);
         NDList y = block.forward(new ParameterStore(sub, false), new NDList(x), false);
         float[] v = y.singletonOrThrow().toFloatArray();
-        System.arraycopy(v, 0, out, from, m);
+        System.arraycopy(v, 0, out, from * width, m * width);
       }
     }
     return out;
