@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The experiment flags shared by {@code quiver train}, {@code quiver backtest} and {@code quiver
- * check leakage} (--config, or --data with the data, feature, label, and model flags),
+ * check leakage} (--config, or --data with the data, feature, label, model and ensemble flags),
  * declared once so the same command line means the same experiment in each.
  */
 final class ExperimentFlags {
@@ -57,6 +57,12 @@ final class ExperimentFlags {
   @Option(names = "--threads", paramLabel = "N", description = "Thread budget for the whole run (default: all cores).")
   Integer threads;
 
+  @Option(names = "--ensemble", split = ",", paramLabel = "COMBINER[:OPTION]",
+      description = {"Combiners over the models, one leaderboard row each (family = the combiner): voting[:soft|hard][:equal|metric|inverse_error],",
+          "caruana[:ROUNDS], stacking[:passthrough], dynamic[:VARIANT], cascade[:MARGIN] (first model filters, last decides; binary).",
+          "Weights are learnt from the members' predictions on the validation segment, else on an inner purged k-fold of the training rows."})
+  List<String> ensemble;
+
   @Mixin
   InputOptions input;
 
@@ -94,7 +100,7 @@ final class ExperimentFlags {
   }
 
   private ExperimentConfig withSets(ExperimentConfig c) {
-    List<ExperimentConfig.ModelSpec> withSets = ModelOverrides.apply(sets, c.models(), ModelFamilies.discover());
+    List<ExperimentConfig.ModelSpec> withSets = EnsembleSpecs.append(ensemble, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()), c.label());
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
         c.higherFeatures(), c.label(), c.split(), withSets, c.registry());
   }
