@@ -35,6 +35,13 @@ class EnsembleCliTest {
         Map.entry("voting", "voting"), Map.entry("voting:equal", "voting"), Map.entry("stacking", "stacking"),
         Map.entry("caruana:20", "caruana"), Map.entry("dynamic", "dynamic"), Map.entry("cascade", "cascade"));
     assertThat(testRows).as("every row is scored on the same test segment").containsOnly(testRows.get(0));
+    for (JsonNode row : rows) {
+      if (row.get("family").asText().equals("cascade")) {
+        assertThat(row.get("expensive_share").asDouble()).as("share of test rows the expensive model scored").isBetween(0.0, 1.0);
+      } else {
+        assertThat(row.get("expensive_share").isNull()).isTrue();
+      }
+    }
     assertThat(testRows.get(0)).isPositive();
   }
 
@@ -44,6 +51,22 @@ class EnsembleCliTest {
         "--ensemble", "voting:hard", "--threads", "2");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("logistic:conservative", "voting:hard");
+  }
+
+  @Test
+  void change_point_family_trains_from_the_command_line_as_a_member() throws Exception {
+    Cli r = Cli.run("train", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "change_point,logistic",
+        "--ensemble", "voting:equal", "--threads", "2", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode rows = Json.MAPPER.readTree(r.out());
+    assertThat(rows.size()).isEqualTo(3);
+    List<String> families = new ArrayList<>();
+    for (JsonNode row : rows) families.add(row.get("family").asText());
+    assertThat(families).containsExactlyInAnyOrder("change_point", "logistic", "voting");
+    for (JsonNode row : rows) {
+      assertThat(row.get("status").asText()).isEqualTo("ok");
+      assertThat(row.get("auc").asDouble()).isBetween(0.4, 0.65);
+    }
   }
 
   @Test
