@@ -133,6 +133,11 @@ public final class BacktestCommand implements Callable<Integer> {
     String scheme = split.trim().toLowerCase(Locale.ROOT);
     if (!SPLITS.contains(scheme)) throw BadInputException.unknown("split scheme", split, SPLITS);
     checkFlags(scheme);
+    if (experiment.ensemble != null && !experiment.ensemble.isEmpty()
+        && experiment.ensemble.stream().noneMatch(e -> e.trim().toLowerCase(Locale.ROOT).equals(EnsembleComparison.EQUAL_WEIGHTS))) {
+      experiment.ensemble = new ArrayList<>(experiment.ensemble);
+      experiment.ensemble.add(EnsembleComparison.EQUAL_WEIGHTS);
+    }
     ExperimentConfig c = experiment.experiment("backtest");
     LeakageReport leakage = null;
     if (!noLeakageCheck) {

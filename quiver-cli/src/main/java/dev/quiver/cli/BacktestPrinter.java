@@ -31,6 +31,7 @@ final class BacktestPrinter {
     if (format == OutputFormat.JSON) {
       Map<String, Object> root = json(c, data, r);
       if (leakage != null) root.put("leakage_check", LeakagePrinter.json(leakage));
+      if (EnsembleComparison.applies(r)) root.put("ensemble_comparison", EnsembleComparison.json(r));
       JsonOut.print(out, root);
       return;
     }
@@ -80,6 +81,7 @@ final class BacktestPrinter {
           : List.of(m.model(), "-", "-", "-", "-", "-", "-", "failed: " + m.error()));
     }
     summary.print(out);
+    if (EnsembleComparison.applies(r)) EnsembleComparison.text(r, out);
     out.printf(Locale.ROOT, "%ntotal %.1f s (fits %.1f s of work)%n", r.seconds(), r.fitSeconds());
     out.flush();
   }

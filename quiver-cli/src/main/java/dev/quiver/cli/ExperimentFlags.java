@@ -13,13 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The experiment flags of {@code quiver train} (--config, or --data with the data, feature, label
- * and model flags), for commands that judge an experiment the way train runs it: backtest and
- * check leakage. Declared as train declares them, so the same command line works on each.
+ * The experiment flags shared by {@code quiver train}, {@code quiver backtest} and {@code quiver
+ * check leakage} (--config, or --data with the data, feature, label, model and ensemble flags),
+ * declared once so the same command line means the same experiment in each.
  */
 final class ExperimentFlags {
 
-  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file (data, timeframes, features, label, models).")
+  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file (data, timeframes, features, label, split, models).")
   Path config;
 
   @Option(names = "--data", paramLabel = "FILE", description = "Market data file (CSV, CSV.gz, Parquet, tick trades).")
@@ -37,7 +37,7 @@ final class ExperimentFlags {
   @Option(names = "--label", paramLabel = "SPEC", description = "direction (default), return:H, or triple_barrier:PT,SL,H.")
   String label;
 
-  @Option(names = "--models", split = ",", paramLabel = "FAMILY[:VARIANT]", description = "Model families, e.g. lightgbm,logistic,lightgbm:aggressive (default: lightgbm,logistic).")
+  @Option(names = "--models", split = ",", paramLabel = "FAMILY[:VARIANT]", description = "Model families to train, e.g. lightgbm,logistic,lightgbm:aggressive (default: lightgbm,logistic).")
   List<String> models;
 
   @Option(names = "--variant", paramLabel = "VARIANT",
@@ -45,7 +45,7 @@ final class ExperimentFlags {
   String variant;
 
   @Option(names = "--set", paramLabel = "FAMILY.KEY=VALUE",
-      description = "Parameter override for every model of that family, e.g. --set lightgbm.num_leaves=63 (repeatable).")
+      description = "Parameter override for every model of that family, e.g. --set lightgbm.num_leaves=63 (repeatable; wins over the experiment file; see quiver families).")
   List<String> sets;
 
   @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols of the file.")
@@ -57,29 +57,52 @@ final class ExperimentFlags {
   @Option(names = "--threads", paramLabel = "N", description = "Thread budget for the whole run (default: all cores).")
   Integer threads;
 
+  @Option(names = "--ensemble", split = ",", paramLabel = "COMBINER[:OPTION]",
+      description = {"Combiners over the models, one leaderboard row each (family = the combiner): voting[:soft|hard][:equal|metric|inverse_error],",
+          "caruana[:ROUNDS], stacking[:passthrough], dynamic[:VARIANT], cascade[:MARGIN] (first model filters, last decides; binary).",
+          "Weights are learnt from the members' predictions on the validation segment, else on an inner purged k-fold of the training rows."})
+  List<String> ensemble;
+
   @Mixin
   InputOptions input;
 
-  /** The experiment the flags describe, defaults filled and --set applied. */
+  /** The experiment the flags describe, defaults filled and --set applied, registering nothing. */
   ExperimentConfig experiment(String name) {
+    return withSets(read(name, null, false));
+  }
+
+  /**
+   * As {@link #experiment(String)}, keeping the experiment file's registry unless {@code registry}
+   * (the --registry flag, may be null) replaces it.
+   */
+  ExperimentConfig experiment(String name, Path registry) {
+    return withSets(read(name, registry, true));
+  }
+
+  private ExperimentConfig read(String name, Path registry, boolean keepRegistry) {
     String defaultVariant = ModelOverrides.defaultVariant(variant, System.getenv());
-    ExperimentConfig c;
     if (config != null) {
       if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
       ExperimentConfig f = ExperimentConfigs.read(config, defaultVariant);
-      c = ExperimentConfigs.withDefaults(new ExperimentConfig(f.name(), seed != null ? seed : f.seed(), threads != null ? threads : f.threads(),
+      ExperimentConfig.Registry r = !keepRegistry ? null : registry == null ? f.registry()
+          : new ExperimentConfig.Registry(registry.toString(), f.registry() == null ? null : f.registry().maxVersions());
+      return ExperimentConfigs.withDefaults(new ExperimentConfig(f.name(), seed != null ? seed : f.seed(), threads != null ? threads : f.threads(),
           f.data(), timeframe != null ? timeframe : f.timeframe(), higher != null ? higher : f.higherTimeframes(),
           features != null ? features : f.features(), f.higherFeatures(), label != null ? label : f.label(), f.split(),
-          models != null ? modelSpecs() : f.models(), null), defaultVariant);
-    } else if (data != null) {
-      c = ExperimentConfigs.withDefaults(new ExperimentConfig(name, seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
-          timeframe, higher, features, null, label, null, modelSpecs(), null), defaultVariant);
-    } else {
-      throw new BadInputException(Where.none(), "no experiment given", "give --config experiment.yaml or --data FILE (try: quiver demo)");
+          models != null ? modelSpecs() : f.models(), r, f.preprocess()), defaultVariant);
     }
-    List<ExperimentConfig.ModelSpec> withSets = ModelOverrides.apply(sets, c.models(), ModelFamilies.discover());
+    if (data != null) {
+      return ExperimentConfigs.withDefaults(new ExperimentConfig(name, seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
+          timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())),
+          defaultVariant);
+    }
+    throw new BadInputException(Where.none(), "no experiment given", "give --config experiment.yaml or --data FILE (try: quiver demo)");
+  }
+
+  private ExperimentConfig withSets(ExperimentConfig c) {
+    List<ExperimentConfig.ModelSpec> withSets = EnsembleSpecs.append(ensemble, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()), c.label());
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
-        c.higherFeatures(), c.label(), c.split(), withSets, null);
+        c.higherFeatures(), c.label(), c.split(), withSets, c.registry(), c.preprocess());
   }
 
   private List<ExperimentConfig.ModelSpec> modelSpecs() {

@@ -2,6 +2,7 @@ package dev.quiver.cli;
 
 import dev.quiver.experiment.DatasetSummary;
 import dev.quiver.experiment.ExperimentResult;
+import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.experiment.LeaderboardRow;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -50,13 +51,13 @@ final class LeaderboardPrinter {
     out.flush();
   }
 
-  /** The task's metrics, with {@code brier} after {@code log_loss} when the runner scored it. */
+  /** The task's metrics, with {@code brier} after {@code log_loss} when the runner scored it, then {@code expensive_share} when a cascade was scored. */
   private static List<String> metricNames(ExperimentResult result) {
     if (!result.dataset().task().equals("binary")) return REGRESSION;
     boolean brier = result.leaderboard().stream().anyMatch(r -> r.metrics().containsKey("brier"));
-    if (!brier) return CLASSIFICATION;
     List<String> names = new ArrayList<>(CLASSIFICATION);
-    names.add("brier");
+    if (brier) names.add("brier");
+    if (result.leaderboard().stream().anyMatch(r -> r.metrics().containsKey(ExperimentRunner.EXPENSIVE_SHARE))) names.add(ExperimentRunner.EXPENSIVE_SHARE);
     return names;
   }
 

@@ -33,47 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "2 bad input, 130 stopped by Ctrl-C (finished models are kept in the run directory)."})
 public final class TrainCommand implements Callable<Integer> {
 
-  @Option(names = "--config", paramLabel = "YAML", description = "Experiment file (data, timeframes, features, label, split, models).")
-  Path config;
-
-  @Option(names = "--data", paramLabel = "FILE", description = "Market data file (CSV, CSV.gz, Parquet, tick trades).")
-  Path data;
-
-  @Option(names = "--timeframe", paramLabel = "TF", description = "Base timeframe; finer input is resampled (default: 1m).")
-  String timeframe;
-
-  @Option(names = "--higher-timeframes", split = ",", paramLabel = "TF", description = "Longer timeframes whose features are joined as-of their last closed bar, e.g. 5m,15m,1h.")
-  List<String> higher;
-
-  @Option(names = "--features", paramLabel = "SPEC", description = "Comma-separated feature sets, feature names and input column names (default: seed12).")
-  String features;
-
-  @Option(names = "--label", paramLabel = "SPEC", description = "direction (default), return:H, or triple_barrier:PT,SL,H.")
-  String label;
-
-  @Option(names = "--models", split = ",", paramLabel = "FAMILY[:VARIANT]", description = "Model families to train, e.g. lightgbm,logistic,lightgbm:aggressive (default: lightgbm,logistic).")
-  List<String> models;
-
-  @Option(names = "--variant", paramLabel = "VARIANT",
-      description = "Variant for every model that names none: conservative, balanced or aggressive (default: $QUIVER_MODEL_VARIANT, else balanced).")
-  String variant;
-
-  @Option(names = "--set", paramLabel = "FAMILY.KEY=VALUE",
-      description = "Parameter override for every model of that family, e.g. --set lightgbm.num_leaves=63 (repeatable; wins over the experiment file; see quiver families).")
-  List<String> sets;
+  @Mixin
+  ExperimentFlags experiment;
 
   @Option(names = "--device", paramLabel = "cpu|gpu",
       description = "Device of the deep families (mlp, lstm, cnn1d, cnn_lstm, transformer): cpu (default) or gpu, which uses CUDA when PYTORCH_LIBRARY_PATH names a CUDA libtorch and otherwise warns and trains on CPU.")
   String device;
-
-  @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols of the file.")
-  List<String> symbols;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 42).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Thread budget for the whole run (default: all cores).")
-  Integer threads;
 
   @Option(names = "--jobs", paramLabel = "N",
       description = "Models trained at once; each gets threads/N threads, whatever the plan's size (default: one per thread of the budget).")
@@ -124,9 +89,6 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Preprocessing fitted on each model's training rows and saved inside its artifact, e.g. impute=median,scale=robust,clip=0.01,select=top:8 (overrides the experiment's preprocess).")
   String preprocess;
 
-  @Mixin
-  InputOptions input;
-
   @Spec
   CommandSpec spec;
 
@@ -136,23 +98,15 @@ public final class TrainCommand implements Callable<Integer> {
     ExperimentConfig c;
     Path dir = runDir;
     if (resume != null) {
-      if (config != null || data != null) throw new BadInputException(Where.none(), "--resume with --config or --data", "a resumed run reads its experiment from its run directory; drop --config and --data");
+      if (experiment.config != null || experiment.data != null) throw new BadInputException(Where.none(), "--resume with --config or --data", "a resumed run reads its experiment from its run directory; drop --config and --data");
       c = RunDirectory.experiment(resume);
-      if (threads != null) c = withThreads(c, threads);
+      if (experiment.threads != null) c = withThreads(c, experiment.threads);
       dir = resume;
     } else {
-      String defaultVariant = ModelOverrides.defaultVariant(variant, System.getenv());
-      if (config != null) {
-        if (data != null) throw new BadInputException(Where.none(), "--config and --data both given", "put the data path in the experiment file, or drop --config");
-        c = ExperimentConfigs.read(config, defaultVariant);
-        c = overrideFromFlags(c, defaultVariant);
-      } else if (data != null) {
-        c = ExperimentConfigs.withDefaults(new ExperimentConfig("train", seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
-            timeframe, higher, features, null, label, null, modelSpecs(), registry == null ? null : ExperimentConfig.Registry.of(registry.toString())), defaultVariant);
-      } else {
+      if (experiment.config == null && experiment.data == null) {
         throw new BadInputException(Where.none(), "nothing to train on", "give --config experiment.yaml or --data FILE (try: quiver demo)");
       }
-      c = withModels(c, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()));
+      c = experiment.experiment("train", registry);
       if (device != null) c = withModels(c, DeviceFlag.apply(device, c.models(), ModelFamilies.discover(), spec.commandLine().getErr()));
     }
     if (preprocess != null) c = ExperimentConfigs.withDefaults(c.withPreprocess(preprocess));
@@ -168,13 +122,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   private int runPreset() {
     if (!preset.equals("analyst-tactician")) throw BadInputException.unknown("preset", preset, List.of("analyst-tactician"));
-    if (data == null) throw new BadInputException(Where.none(), "--preset needs --data FILE", "e.g. quiver train --preset analyst-tactician --data data/cn_index_futures_1m.csv.gz");
-    if (config != null || resume != null || dryRun) throw new BadInputException(Where.none(), "--preset runs on --data alone", "drop --config, --resume and --dry-run");
-    Map<String, Map<String, String>> overrides = PresetOverrides.parse(sets, List.of(AnalystTactician.ANALYST_FAMILY, AnalystTactician.TACTICIAN_FAMILY));
-    ExecutorOptions options = executorOptions(threads);
+    ExperimentFlags f = experiment;
+    if (f.data == null) throw new BadInputException(Where.none(), "--preset needs --data FILE", "e.g. quiver train --preset analyst-tactician --data data/cn_index_futures_1m.csv.gz");
+    if (f.config != null || resume != null || dryRun) throw new BadInputException(Where.none(), "--preset runs on --data alone", "drop --config, --resume and --dry-run");
+    Map<String, Map<String, String>> overrides = PresetOverrides.parse(f.sets, List.of(AnalystTactician.ANALYST_FAMILY, AnalystTactician.TACTICIAN_FAMILY));
+    ExecutorOptions options = executorOptions(f.threads);
     Path dir = runDir != null ? runDir : RunDirectory.fresh(Path.of("runs"));
-    AnalystTactician.Options o = new AnalystTactician.Options(data.toString(), symbols == null || symbols.isEmpty() ? null : symbols.get(0),
-        seed == null ? 42 : seed, options, overrides.get(AnalystTactician.ANALYST_FAMILY), overrides.get(AnalystTactician.TACTICIAN_FAMILY),
+    AnalystTactician.Options o = new AnalystTactician.Options(f.data.toString(), f.symbols == null || f.symbols.isEmpty() ? null : f.symbols.get(0),
+        f.seed == null ? 42 : f.seed, options, overrides.get(AnalystTactician.ANALYST_FAMILY), overrides.get(AnalystTactician.TACTICIAN_FAMILY),
         cvSplits, 0.8, dir.resolve("models"));
     if (cvSplits < 2) throw new BadInputException(Where.none(), "--cv-splits " + cvSplits + " is below 2", "use 2 or more folds");
     AnalystTactician.Result result;
@@ -214,24 +169,6 @@ public final class TrainCommand implements Callable<Integer> {
   private static ExperimentConfig withModels(ExperimentConfig c, List<ExperimentConfig.ModelSpec> models) {
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
         c.higherFeatures(), c.label(), c.split(), models, c.registry(), c.preprocess());
-  }
-
-  private ExperimentConfig overrideFromFlags(ExperimentConfig c, String defaultVariant) {
-    return ExperimentConfigs.withDefaults(new ExperimentConfig(c.name(), seed != null ? seed : c.seed(), threads != null ? threads : c.threads(),
-        c.data(), timeframe != null ? timeframe : c.timeframe(), higher != null ? higher : c.higherTimeframes(),
-        features != null ? features : c.features(), c.higherFeatures(), label != null ? label : c.label(), c.split(),
-        models != null ? modelSpecs() : c.models(), registry == null ? c.registry()
-            : new ExperimentConfig.Registry(registry.toString(), c.registry() == null ? null : c.registry().maxVersions()), c.preprocess()), defaultVariant);
-  }
-
-  private List<ExperimentConfig.ModelSpec> modelSpecs() {
-    if (models == null) return null;
-    List<ExperimentConfig.ModelSpec> specs = new ArrayList<>();
-    for (String m : models) {
-      String[] parts = m.trim().split(":", 2);
-      specs.add(new ExperimentConfig.ModelSpec(parts[0], parts.length > 1 ? parts[1] : null, null, Map.of()));
-    }
-    return specs;
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.quiver.error.Where;
 import dev.quiver.eval.ClassificationMetrics;
 import dev.quiver.eval.ForecastRanking;
 import dev.quiver.eval.RegressionMetrics;
+import dev.quiver.ensemble.CascadeModel;
 import dev.quiver.exec.CostModel;
 import dev.quiver.exec.ExecutorOptions;
 import dev.quiver.exec.FamilyCosts;
@@ -74,6 +75,12 @@ import java.util.Map;
  * as an uninterrupted run.
  */
 public final class ExperimentRunner {
+
+  /**
+   * The extra leaderboard metric of a {@code cascade} model: the share of the test rows its
+   * expensive model scored, in [0, 1] ({@code 1 - share} is the compute it saved).
+   */
+  public static final String EXPENSIVE_SHARE = "expensive_share";
 
   /** Stages reported to the observer before the training jobs. */
   public static final int STAGES = 5;
@@ -411,6 +418,10 @@ public final class ExperimentRunner {
       return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
     }
     Map<String, Double> m = metrics(task, test.y(), p, test.forwardReturn());
+    if (r.model() instanceof CascadeModel cascade) {
+      m = new java.util.LinkedHashMap<>(m);
+      m.put(EXPENSIVE_SHARE, cascade.run(test.x()).expensiveShare());
+    }
     return new LeaderboardRow(j.name(), j.family(), j.variant(), "ok", m, r.fitSeconds(), test.rows(), "");
   }
 
