@@ -54,11 +54,15 @@ import picocli.CommandLine.Spec;
 public final class BacktestCommand implements Callable<Integer> {
 
   private static final List<String> SPLITS = List.of("walk-forward", "purged-kfold", "cpcv", "holdout");
+  private static final String DEFAULT_SPLIT = "walk-forward";
+  private static final List<String> SPLIT_FLAGS = List.of("--folds", "--train-size", "--test-size", "--step", "--train-days", "--test-days",
+      "--step-days", "--min-train-samples", "--expanding", "--embargo-pct", "--groups", "--test-groups");
 
   @Mixin
   ExperimentFlags experiment;
 
-  @Option(names = "--split", paramLabel = "SCHEME", defaultValue = "walk-forward", description = "walk-forward, purged-kfold, cpcv or holdout (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--split", paramLabel = "SCHEME",
+      description = "walk-forward, purged-kfold, cpcv or holdout (default: the experiment file's split section when it names a scheme, else walk-forward).")
   String split;
 
   @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "walk-forward (without sizes) and purged-kfold: number of folds (default: ${DEFAULT-VALUE}).")
@@ -130,7 +134,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String scheme = split.trim().toLowerCase(Locale.ROOT);
+    String scheme = split == null ? DEFAULT_SPLIT : split.trim().toLowerCase(Locale.ROOT);
     if (!SPLITS.contains(scheme)) throw BadInputException.unknown("split scheme", split, SPLITS);
     checkFlags(scheme);
     if (experiment.ensemble != null && !experiment.ensemble.isEmpty()
@@ -139,6 +143,7 @@ public final class BacktestCommand implements Callable<Integer> {
       experiment.ensemble.add(EnsembleComparison.EQUAL_WEIGHTS);
     }
     ExperimentConfig c = experiment.experiment("backtest");
+    Splitter fromFile = split == null ? splitFromFile(c) : null;
     LeakageReport leakage = null;
     if (!noLeakageCheck) {
       leakage = CheckLeakageCommand.run(c, List.of(0.5, 0.8), leakageSampleBars, dev.quiver.leakage.AssociationCheck.DEFAULT_LIMIT);
@@ -151,7 +156,7 @@ public final class BacktestCommand implements Callable<Integer> {
       }
     }
     Dataset data = ExperimentRunner.dataset(c, RunObserver.NONE);
-    BacktestSettings settings = settings(scheme, c, data);
+    BacktestSettings settings = settings(fromFile != null ? fromFile : splitter(scheme, c, data.rows()));
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
     BacktestResult result;
     try (ProgressObserver progress = new ProgressObserver("backtest", format == OutputFormat.JSON)) {
@@ -201,8 +206,23 @@ public final class BacktestCommand implements Callable<Integer> {
     if (!problems.isEmpty()) throw new BadInputException(problems, "see quiver backtest --help");
   }
 
-  private BacktestSettings settings(String scheme, ExperimentConfig c, Dataset data) {
-    BacktestSettings s = BacktestSettings.of(splitter(scheme, c, data.rows()))
+  /**
+   * The splitter of the experiment file's {@code split:} section when it names a scheme other than
+   * holdout (and no split flag is given, which would be ambiguous), else null.
+   */
+  private Splitter splitFromFile(ExperimentConfig c) {
+    if (c.split() == null || c.split().scheme().equals(Holdout.NAME)) return null;
+    List<String> flags = new ArrayList<>();
+    for (String f : SPLIT_FLAGS) if (spec.commandLine().getParseResult().hasMatchedOption(f)) flags.add(f);
+    if (!flags.isEmpty()) {
+      throw new BadInputException(Where.none(), String.join(", ", flags) + " given while the experiment file's split section names "
+          + c.split().scheme(), "add --split SCHEME to use the flags, or set the split in the experiment file only");
+    }
+    return c.split().splitter();
+  }
+
+  private BacktestSettings settings(Splitter splitter) {
+    BacktestSettings s = BacktestSettings.of(splitter)
         .withCosts(new Costs(feeBps, slippageBps))
         .withBinaryRule(PositionRule.Thresholds.symmetric(band));
     if (periodsPerYear != null) s = s.withPeriodsPerYear(periodsPerYear);

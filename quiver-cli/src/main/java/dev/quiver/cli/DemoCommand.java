@@ -57,6 +57,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-backtest", description = "Skip the walk-forward backtest after the leaderboard.")
   boolean noBacktest;
 
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "Run a ready-made multi-model run on the demo data instead: analyst-tactician (random_forest analysts on 1h, 15m, 5m"
+          + " and 1m, a gradient_boosting tactician on 1m fed their out-of-fold predictions; the same as quiver train --preset"
+          + " analyst-tactician --data FILE).")
+  String preset;
+
   static final int BACKTEST_FOLDS = 3;
   static final int BACKTEST_TREES = 50;
 
@@ -66,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path data = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    if (preset != null) return runPreset(data);
     ExperimentConfig c = ExperimentConfigs.withDefaults(new ExperimentConfig("demo", seed, null,
         new ExperimentConfig.Data(data.toString(), null, null, null, "fail", List.of()),
         "1m", List.of("5m", "15m", "1h"), FEATURES, "seed12,rsi_14,atr_14", "direction", null,
@@ -80,8 +87,24 @@ public final class DemoCommand implements Callable<Integer> {
     try (ModelRegistry r = ModelRegistry.open(registryDir())) {
       ModelsListCommand.print(r.list(null, null, false), OutputFormat.TEXT, out);
     }
+    out.printf("%nNext: quiver demo --preset analyst-tactician (the multi-timeframe analyst/tactician run), quiver backtest --help, quiver tune --help%n");
     out.flush();
     return exit;
+  }
+
+  /** {@code quiver train --preset NAME --data FILE} with the demo's seed, run folder and format, on this command's streams. */
+  private int runPreset(Path data) {
+    List<String> args = new java.util.ArrayList<>(List.of("train", "--preset", preset, "--data", data.toString(), "--seed", Long.toString(seed),
+        "--format", format.name().toLowerCase(java.util.Locale.ROOT)));
+    if (runDir != null) args.addAll(List.of("--run-dir", runDir.toString()));
+    if (format == OutputFormat.TEXT) {
+      spec.commandLine().getOut().printf("$ quiver %s%n", String.join(" ", args));
+      spec.commandLine().getOut().flush();
+    }
+    picocli.CommandLine train = QuiverCommand.commandLine();
+    train.setOut(spec.commandLine().getOut());
+    train.setErr(spec.commandLine().getErr());
+    return train.execute(args.toArray(String[]::new));
   }
 
   /** {@code --registry}, else {@code models/} in the run folder (chosen once per demo). */

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiver.model.Json;
 import dev.quiver.testing.TestData;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +44,26 @@ class DemoTest {
     assertThat(run.resolve("models").resolve("index.sqlite")).exists();
     String tail = r.out().substring(r.out().lastIndexOf("$ quiver models list --registry " + run.resolve("models")));
     assertThat(tail).doesNotContain("sharpe").contains("name", "version", "family", "grade", "created", "aliases", "demo-lightgbm", "demo-logistic");
+  }
+
+  @Test
+  void demo_offers_the_analyst_tactician_preset_and_runs_it_like_quiver_train(@TempDir Path run) throws Exception {
+    Path bars = run.resolve("icl8-20k.csv");
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(TestData.file(TestData.FUTURES_1M))), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null && lines.size() <= 20_000; line = in.readLine()) lines.add(line);
+    }
+    Files.write(bars, lines);
+    Cli r = Cli.run("demo", "--preset", "analyst-tactician", "--input", bars.toString(), "--format", "json", "--run-dir", run.resolve("r").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode rows = Json.MAPPER.readTree(r.out());
+    assertThat(rows).extracting(n -> n.get("model").asText()).containsExactly("analyst_1h", "analyst_15m", "analyst_5m", "analyst_1m", "tactician_1m");
+    assertThat(rows).allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("ok"));
+    assertThat(run.resolve("r").resolve("models").resolve("tactician_1m").resolve("manifest.json")).exists();
+
+    Cli text = Cli.run("demo", "--preset", "nonsense", "--input", bars.toString());
+    assertThat(text.exit()).isEqualTo(2);
+    assertThat(text.err()).contains("analyst-tactician");
   }
 }

@@ -63,4 +63,17 @@ class SplitSectionCliTest {
           .contains("min_train_samples, step_bars, step_days, test_bars, test_days, train_bars, train_days, window");
     }
   }
+
+  @Test
+  void quiver_backtest_uses_the_experiments_split_section_unless_split_flags_make_it_ambiguous() throws Exception {
+    Path yaml = experiment("  purged_kfold: {k: 3, embargo_pct: 0.01}\n");
+    Cli r = Cli.run("backtest", "--config", yaml.toString(), "--models", "ridge", "--no-leakage-check", "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    JsonNode model = Json.MAPPER.readTree(r.out()).get("models").get(0);
+    assertThat(model.get("folds").size()).isEqualTo(3);
+
+    Cli ambiguous = Cli.run("backtest", "--config", yaml.toString(), "--models", "logistic", "--folds", "2", "--no-leakage-check");
+    assertThat(ambiguous.exit()).isEqualTo(2);
+    assertThat(ambiguous.err()).contains("--folds").contains("purged-kfold").contains("--split");
+  }
 }
