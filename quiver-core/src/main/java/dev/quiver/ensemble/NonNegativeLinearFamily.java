@@ -1,8 +1,8 @@
 package dev.quiver.ensemble;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>Non-negative weights keep a stacker from betting against a member, which on out-of-fold
  * predictions of correlated members is mostly fitting noise.
  */
-public final class NonNegativeLinearFamily implements ModelFamily {
+public final class NonNegativeLinearFamily extends DeclaredFamily {
 
   public static final String NAME = "nonneg_linear";
 
@@ -40,24 +40,8 @@ public final class NonNegativeLinearFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("l2", 0.0));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public NonNegativeLinearFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.quiver.forecast;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code conservative} (fixed ARIMA(1,0,0), window 5,000), {@code aggressive} (order by AIC,
  * p, q up to 5, window 500).
  */
-public final class ArimaFamily implements ModelFamily {
+public final class ArimaFamily extends DeclaredFamily {
 
   public static final String NAME = "arima";
 
@@ -45,24 +45,8 @@ public final class ArimaFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("max_p", 5, "max_q", 5, "window", 500));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public ArimaFamily() {
+    super(NAME, Set.of(Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -2,10 +2,10 @@ package dev.quiver.regime;
 
 import dev.quiver.error.BadInputException;
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.Matrix;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Provenance;
@@ -33,7 +33,7 @@ import java.util.Set;
  * training mean of the column with its training variance as scale. Deterministic; constructing
  * the family does no work.
  */
-public final class ChangePointFamily implements ModelFamily {
+public final class ChangePointFamily extends DeclaredFamily {
 
   public static final String NAME = "change_point";
 
@@ -49,24 +49,8 @@ public final class ChangePointFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("expected_run", 60, "prior", 5.0));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public ChangePointFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

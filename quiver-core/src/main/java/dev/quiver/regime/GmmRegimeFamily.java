@@ -1,10 +1,10 @@
 package dev.quiver.regime;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.Matrix;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Provenance;
@@ -30,7 +30,7 @@ import java.util.Set;
  * missing feature gets the overall mean. Its value is as a regime signal and a baseline for
  * ensembles, not as a strong model. Deterministic; constructing the family does no work.
  */
-public final class GmmRegimeFamily implements ModelFamily {
+public final class GmmRegimeFamily extends DeclaredFamily {
 
   public static final String NAME = "gmm_regime";
 
@@ -44,24 +44,8 @@ public final class GmmRegimeFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("max_regimes", 8, "prior", 5.0));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public GmmRegimeFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.quiver.model.catboost;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -28,7 +28,7 @@ import java.util.Set;
  * learning rate 0.2, l2 1). Seeded by the train context; the split search runs on the context's
  * threads and gives the same model for any thread count. Constructing the family does no work.
  */
-public final class CatBoostFamily implements ModelFamily {
+public final class CatBoostFamily extends DeclaredFamily {
 
   public static final String NAME = "catboost";
 
@@ -53,30 +53,14 @@ public final class CatBoostFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("depth", 8, "learning_rate", 0.2, "l2_leaf_reg", 1.0));
 
-  @Override
-  public String name() {
-    return NAME;
+  public CatBoostFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
   public String description() {
     return "Quiver's pure-Java implementation of CatBoost's method (oblivious trees, ordered boosting, ordered target statistics); "
         + "not the CatBoost library";
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
   }
 
   @Override

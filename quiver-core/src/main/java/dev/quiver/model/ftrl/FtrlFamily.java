@@ -1,8 +1,8 @@
 package dev.quiver.model.ftrl;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -26,7 +26,7 @@ import java.util.Set;
  * Variants: {@code conservative} (strong L1/L2, small alpha), {@code balanced}, {@code aggressive}
  * (weak regularization, larger alpha, more passes).
  */
-public final class FtrlFamily implements ModelFamily {
+public final class FtrlFamily extends DeclaredFamily {
 
   public static final String NAME = "ftrl";
 
@@ -44,24 +44,8 @@ public final class FtrlFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("alpha", 0.3, "l1", 0.1, "l2", 0.1, "epochs", 6));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public FtrlFamily() {
+    super(NAME, Set.of(Task.BINARY), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.quiver.model.ngboost;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -32,7 +32,7 @@ import java.util.Set;
  * <p>Variants: {@code conservative} (depth 2, rate 0.03, 50-row leaves), {@code balanced} (depth 3,
  * rate 0.05), {@code aggressive} (depth 4, rate 0.1, 10-row leaves, 500 iterations).
  */
-public final class NgBoostFamily implements ModelFamily {
+public final class NgBoostFamily extends DeclaredFamily {
 
   public static final String NAME = "ngboost";
 
@@ -51,24 +51,8 @@ public final class NgBoostFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("max_depth", 4, "learning_rate", 0.1, "min_samples_leaf", 10, "n_estimators", 500));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.REGRESSION, Task.BINARY);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public NgBoostFamily() {
+    super(NAME, Set.of(Task.REGRESSION, Task.BINARY), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.quiver.model.reward;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -32,7 +32,7 @@ import java.util.Set;
  * <p>Variants: {@code conservative} (square-root weights capped at 5, l2 100), {@code balanced}
  * (proportional weights capped at 10, l2 1), {@code aggressive} (weights ^1.5 capped at 50, l2 0.01).
  */
-public final class RewardBasedFamily implements ModelFamily {
+public final class RewardBasedFamily extends DeclaredFamily {
 
   public static final String NAME = "reward_based";
 
@@ -49,24 +49,8 @@ public final class RewardBasedFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("power", 1.5, "max_weight", 50.0, "l2", 0.01));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return DEFAULTS.variant(NAME, VARIANTS, variant, overrides);
+  public RewardBasedFamily() {
+    super(NAME, Set.of(Task.BINARY), DEFAULTS, VARIANTS);
   }
 
   @Override
