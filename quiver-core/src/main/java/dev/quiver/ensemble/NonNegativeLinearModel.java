@@ -12,9 +12,7 @@ import dev.quiver.model.Provenance;
 import dev.quiver.model.Schema;
 import dev.quiver.model.Task;
 import dev.quiver.model.logistic.Standardizer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,9 +72,7 @@ final class NonNegativeLinearModel implements FittedModel {
 
   @Override
   public Optional<FeatureImportance> importance() {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int j = 0; j < coef.length; j++) values.put(schema.features().get(j), Math.abs(coef[j]));
-    return Optional.of(new FeatureImportance("abs_coefficient", values));
+    return Optional.of(FeatureImportance.absCoefficients(schema.features(), coef));
   }
 
   @Override

@@ -13,6 +13,13 @@ public record FeatureImportance(String kind, Map<String, Double> values) {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
+  /** The "abs_coefficient" importance of a linear model: |coefficients[j]| for each of {@code features}, in order. */
+  public static FeatureImportance absCoefficients(List<String> features, double[] coefficients) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int j = 0; j < features.size(); j++) values.put(features.get(j), Math.abs(coefficients[j]));
+    return new FeatureImportance("abs_coefficient", values);
+  }
+
   /** Feature names, most important first. */
   public List<String> ranked() {
     List<String> names = new ArrayList<>(values.keySet());

@@ -13,9 +13,7 @@ import dev.quiver.model.Provenance;
 import dev.quiver.model.Schema;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,9 +80,7 @@ public final class FtrlModel implements OnlineModel {
 
   @Override
   public Optional<FeatureImportance> importance() {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int j = 0; j < schema.features().size(); j++) values.put(schema.features().get(j), Math.abs(weights[j]));
-    return Optional.of(new FeatureImportance("abs_coefficient", values));
+    return Optional.of(FeatureImportance.absCoefficients(schema.features(), weights));
   }
 
   @Override

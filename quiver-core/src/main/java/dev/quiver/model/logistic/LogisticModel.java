@@ -12,9 +12,7 @@ import dev.quiver.model.Predictions;
 import dev.quiver.model.Provenance;
 import dev.quiver.model.Schema;
 import dev.quiver.model.Task;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,9 +75,7 @@ final class LogisticModel implements FittedModel {
 
   @Override
   public Optional<FeatureImportance> importance() {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int j = 0; j < coef.length; j++) values.put(schema.features().get(j), Math.abs(coef[j]));
-    return Optional.of(new FeatureImportance("abs_coefficient", values));
+    return Optional.of(FeatureImportance.absCoefficients(schema.features(), coef));
   }
 
   @Override
