@@ -23,7 +23,8 @@ import java.util.Map;
  * (or meta-model) from the members' predictions on rows they did not see: the validation segment
  * when there is one, else the out-of-fold rows of an inner purged k-fold of the training rows,
  * purged by the label's horizon. Its members are refitted inside the combiner's job from their
- * {@code family:variant}; parameter overrides of the member models do not reach them.
+ * {@code family:variant} with the same parameter overrides as the member models' own rows (the
+ * experiment file's params and {@code --set}), passed as the combiner's {@code member_params}.
  *
  * <p>Specs (the leaderboard row is named by the spec, its family is the combiner's):
  * {@code voting[:soft|hard][:equal|metric|inverse_error]}, {@code caruana[:ROUNDS]},
@@ -43,7 +44,16 @@ final class EnsembleSpecs {
       throw new BadInputException(Where.none(), "--ensemble needs at least two models, got " + models.size(), "list the members with --models a,b[,c]");
     }
     List<String> members = new ArrayList<>();
-    for (ExperimentConfig.ModelSpec m : models) members.add(m.family() + ":" + m.variant());
+    Map<String, Map<String, String>> memberParams = new LinkedHashMap<>();
+    for (ExperimentConfig.ModelSpec m : models) {
+      String member = m.family() + ":" + m.variant();
+      members.add(member);
+      if (m.params() != null && !m.params().isEmpty()) {
+        Map<String, String> p = memberParams.computeIfAbsent(member, k -> new LinkedHashMap<>());
+        m.params().forEach((k, v) -> p.put(k, String.valueOf(v)));
+      }
+    }
+    String memberParamsText = memberParamsText(memberParams);
     String horizon = String.valueOf(labelHorizon(label));
     List<ExperimentConfig.ModelSpec> out = new ArrayList<>(models);
     for (String raw : specs) {
@@ -84,6 +94,7 @@ final class EnsembleSpecs {
         }
         default -> throw BadInputException.unknown("ensemble", parts[0], COMBINERS);
       }
+      if (!memberParamsText.isEmpty()) params.put("member_params", memberParamsText);
       if (!parts[0].equals("cascade")) {
         params.put("members", String.join(",", members));
         params.put("label_horizon", horizon);
@@ -91,6 +102,16 @@ final class EnsembleSpecs {
       out.add(new ExperimentConfig.ModelSpec(parts[0], variant, spec, params));
     }
     return out;
+  }
+
+  /** {@code member.key=value;...}, the form the combiner families' {@code member_params} reads. */
+  static String memberParamsText(Map<String, Map<String, String>> byMember) {
+    StringBuilder s = new StringBuilder();
+    byMember.forEach((member, params) -> params.forEach((k, v) -> {
+      if (!s.isEmpty()) s.append(';');
+      s.append(member).append('.').append(k).append('=').append(v);
+    }));
+    return s.toString();
   }
 
   private static void options(String spec, String[] parts, int most) {

@@ -46,6 +46,19 @@ class EnsembleCliTest {
   }
 
   @Test
+  void set_overrides_reach_the_members_a_combiner_refits() throws Exception {
+    // margin 0 sends every row to the expensive (last) member, so the cascade scores exactly as that member's own row
+    Cli r = Cli.run("train", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic:conservative,logistic",
+        "--ensemble", "cascade:0", "--set", "logistic.c=0.0005", "--threads", "2", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    Map<String, JsonNode> byModel = new HashMap<>();
+    for (JsonNode row : Json.MAPPER.readTree(r.out())) byModel.put(row.get("model").asText(), row);
+    assertThat(byModel.get("cascade:0").get("expensive_share").asDouble()).isEqualTo(1.0);
+    assertThat(byModel.get("cascade:0").get("auc").asDouble()).isEqualTo(byModel.get("logistic").get("auc").asDouble());
+    assertThat(byModel.get("cascade:0").get("log_loss").asDouble()).isEqualTo(byModel.get("logistic").get("log_loss").asDouble());
+  }
+
+  @Test
   void train_table_lists_the_combiner_rows_next_to_the_members() {
     Cli r = Cli.run("train", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic:conservative,logistic",
         "--ensemble", "voting:hard", "--threads", "2");

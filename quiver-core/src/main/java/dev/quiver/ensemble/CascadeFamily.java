@@ -24,7 +24,9 @@ public final class CascadeFamily implements ModelFamily {
   static final Params DEFAULTS = Params.declare(List.of(
       new Param("cheap", "logistic:conservative", "family[:variant] of the filtering model", 0, 0, List.of()),
       new Param("expensive", "logistic:aggressive", "family[:variant] of the deciding model", 0, 0, List.of()),
-      Param.real("margin", 0.02, 0.0, 0.499, "a row passes when |cheap probability - 0.5| >= margin")));
+      Param.real("margin", 0.02, 0.0, 0.499, "a row passes when |cheap probability - 0.5| >= margin"),
+      new Param("member_params", "", "overrides for the two models, MEMBER.KEY=VALUE;... with MEMBER family or family:variant (quiver train fills it from --set)",
+          0, 0, List.of())));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("margin", 0.05),
@@ -49,26 +51,20 @@ public final class CascadeFamily implements ModelFamily {
   @Override
   public Params params(String variant, Map<String, String> overrides) {
     Params p = DEFAULTS.variant(CascadeModel.FAMILY, VARIANTS, variant, overrides);
-    trainerOf(p.getString("cheap"));
-    trainerOf(p.getString("expensive"));
+    MemberParams members = MemberParams.parse(p.getString("member_params"));
+    MemberSpecs.candidate(p.getString("cheap"), members, FitInfo.of("balanced"));
+    MemberSpecs.candidate(p.getString("expensive"), members, FitInfo.of("balanced"));
     return p;
-  }
-
-  private static Candidate trainerOf(String spec) {
-    int colon = spec.indexOf(':');
-    String family = colon < 0 ? spec : spec.substring(0, colon);
-    String variant = colon < 0 ? "balanced" : spec.substring(colon + 1);
-    ModelFamily f = ModelFamilies.discover().get(family);
-    return new Candidate(spec, f.trainer(f.params(variant, Map.of())), FitInfo.of(variant));
   }
 
   @Override
   public Trainer trainer(Params params) {
     return (train, validation, ctx, info) -> {
-      Candidate cheap = trainerOf(params.getString("cheap"));
-      Candidate expensive = trainerOf(params.getString("expensive"));
-      FittedModel c = cheap.trainer().fit(train, validation, ctx, new FitInfo(cheap.info().variant(), info.dataSha256(), info.fold()));
-      FittedModel e = expensive.trainer().fit(train, validation, ctx, new FitInfo(expensive.info().variant(), info.dataSha256(), info.fold()));
+      MemberParams members = MemberParams.parse(params.getString("member_params"));
+      Candidate cheap = MemberSpecs.candidate(params.getString("cheap"), members, info);
+      Candidate expensive = MemberSpecs.candidate(params.getString("expensive"), members, info);
+      FittedModel c = cheap.trainer().fit(train, validation, ctx, cheap.info());
+      FittedModel e = expensive.trainer().fit(train, validation, ctx, expensive.info());
       return new CascadeModel(c, e, params.getDouble("margin"));
     };
   }

@@ -155,6 +155,26 @@ class CombinersTest {
   }
 
   @Test
+  void member_params_reach_the_members_a_combiner_refits() {
+    FamilyFit tight = params -> FAMILIES.get("voting").trainer(FAMILIES.get("voting").params("balanced", params)).fit(TRAIN, null, CTX, FitInfo.of("balanced"));
+    FittedModel overridden = tight.fit(Map.of("members", "logistic", "weighting", "equal", "member_params", "logistic.c=0.0001;logistic:aggressive.c=50"));
+    FittedModel direct = FAMILIES.get("logistic").trainer(FAMILIES.get("logistic").params("balanced", Map.of("c", "0.0001")))
+        .fit(TRAIN, null, CTX, FitInfo.of("balanced"));
+    FittedModel defaults = tight.fit(Map.of("members", "logistic", "weighting", "equal"));
+    double[] viaVoting = overridden.predict(TEST.x()).values();
+    assertThat(viaVoting).containsExactly(direct.predict(TEST.x()).values());
+    assertThat(viaVoting).isNotEqualTo(defaults.predict(TEST.x()).values());
+    assertThatThrownBy(() -> FAMILIES.get("stacking").params("balanced", Map.of("members", "logistic,ridge", "member_params", "logistic.cc=1")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("cc");
+    assertThatThrownBy(() -> FAMILIES.get("cascade").params("balanced", Map.of("member_params", "logistic-c=1")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("MEMBER.KEY=VALUE");
+  }
+
+  interface FamilyFit {
+    FittedModel fit(Map<String, String> params);
+  }
+
+  @Test
   void every_combiner_round_trips_through_save_and_load_bit_identically(@TempDir Path dir) {
     OutOfFold valid = validation(MEMBERS, TEST);
     List<FittedModel> combiners = List.of(
