@@ -1,8 +1,8 @@
 package dev.quiver.ensemble;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -17,7 +17,7 @@ import java.util.Set;
  * {@link VotingFamily}); the result is a soft {@link VotingEnsemble} whose weights are the pick
  * shares. Variants: {@code conservative} (20 rounds), {@code balanced} (50), {@code aggressive} (200).
  */
-public final class CaruanaFamily implements ModelFamily {
+public final class CaruanaFamily extends DeclaredFamily {
 
   public static final String NAME = "caruana";
 
@@ -29,24 +29,13 @@ public final class CaruanaFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("rounds", 200));
 
-  @Override
-  public String name() {
-    return NAME;
+  public CaruanaFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return MemberSpecs.checked(DEFAULTS.variant(NAME, VARIANTS, variant, overrides));
+  protected void validate(Params params) {
+    MemberSpecs.checked(params);
   }
 
   @Override

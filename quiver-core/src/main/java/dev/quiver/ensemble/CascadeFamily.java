@@ -1,10 +1,9 @@
 package dev.quiver.ensemble;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamilies;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -19,7 +18,7 @@ import java.util.Set;
  * for early stopping). Variants set the margin: {@code conservative} 0.05 (more rows reach the
  * expensive model), {@code balanced} 0.02, {@code aggressive} 0.1 (fewer rows, more compute saved).
  */
-public final class CascadeFamily implements ModelFamily {
+public final class CascadeFamily extends DeclaredFamily {
 
   static final Params DEFAULTS = Params.declare(List.of(
       new Param("cheap", "logistic:conservative", "family[:variant] of the filtering model", 0, 0, List.of()),
@@ -33,28 +32,15 @@ public final class CascadeFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("margin", 0.1));
 
-  @Override
-  public String name() {
-    return CascadeModel.FAMILY;
+  public CascadeFamily() {
+    super(CascadeModel.FAMILY, Set.of(Task.BINARY), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = DEFAULTS.variant(CascadeModel.FAMILY, VARIANTS, variant, overrides);
-    MemberParams members = MemberParams.parse(p.getString("member_params"));
-    MemberSpecs.candidate(p.getString("cheap"), members, FitInfo.of("balanced"));
-    MemberSpecs.candidate(p.getString("expensive"), members, FitInfo.of("balanced"));
-    return p;
+  protected void validate(Params params) {
+    MemberParams members = MemberParams.parse(params.getString("member_params"));
+    MemberSpecs.candidate(params.getString("cheap"), members, FitInfo.of("balanced"));
+    MemberSpecs.candidate(params.getString("expensive"), members, FitInfo.of("balanced"));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.quiver.ensemble;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -17,7 +17,7 @@ import java.util.Set;
  * see {@link VotingFamily}) in order. Variants: {@code conservative} (decay 0.99), {@code
  * balanced} (0.97), {@code aggressive} (0.9).
  */
-public final class DynamicFamily implements ModelFamily {
+public final class DynamicFamily extends DeclaredFamily {
 
   static final Params DEFAULTS = Params.declare(MemberSpecs.with(
       Param.real("decay", 0.97, 1e-6, 1.0, "weight of the past at each update"),
@@ -29,24 +29,13 @@ public final class DynamicFamily implements ModelFamily {
       "balanced", Map.of(),
       "aggressive", Map.of("decay", 0.9));
 
-  @Override
-  public String name() {
-    return DynamicEnsemble.FAMILY;
+  public DynamicFamily() {
+    super(DynamicEnsemble.FAMILY, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return MemberSpecs.checked(DEFAULTS.variant(DynamicEnsemble.FAMILY, VARIANTS, variant, overrides));
+  protected void validate(Params params) {
+    MemberSpecs.checked(params);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.quiver.ensemble;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamilies;
@@ -21,7 +22,7 @@ import java.util.Set;
  * {@code aggressive} (the meta-model's variant of the same name, on member predictions only) and
  * {@code passthrough} (balanced, with the raw features too).
  */
-public final class StackingFamily implements ModelFamily {
+public final class StackingFamily extends DeclaredFamily {
 
   static final Params DEFAULTS = Params.declare(MemberSpecs.with(
       new Param("meta", NonNegativeLinearFamily.NAME, "family of the meta-model, fitted on out-of-fold member predictions", 0, 0, List.of()),
@@ -34,26 +35,14 @@ public final class StackingFamily implements ModelFamily {
       "aggressive", Map.of("meta_variant", "aggressive"),
       "passthrough", Map.of("passthrough", true));
 
-  @Override
-  public String name() {
-    return StackingEnsemble.FAMILY;
+  public StackingFamily() {
+    super(StackingEnsemble.FAMILY, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    Params p = MemberSpecs.checked(DEFAULTS.variant(StackingEnsemble.FAMILY, VARIANTS, variant, overrides));
-    ModelFamilies.discover().get(p.getString("meta")).params(p.getString("meta_variant"), Map.of());
-    return p;
+  protected void validate(Params params) {
+    MemberSpecs.checked(params);
+    ModelFamilies.discover().get(params.getString("meta")).params(params.getString("meta_variant"), Map.of());
   }
 
   @Override

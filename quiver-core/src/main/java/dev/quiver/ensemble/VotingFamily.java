@@ -1,8 +1,8 @@
 package dev.quiver.ensemble;
 
 import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
-import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Param;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
@@ -23,7 +23,7 @@ import java.util.Set;
  * held-out rows. Variants: {@code conservative} (soft, equal weights), {@code balanced} (soft,
  * metric-weighted), {@code aggressive} (soft, inverse-error weights), {@code hard} (hard, metric-weighted).
  */
-public final class VotingFamily implements ModelFamily {
+public final class VotingFamily extends DeclaredFamily {
 
   public static final String NAME = "voting";
 
@@ -38,24 +38,13 @@ public final class VotingFamily implements ModelFamily {
       "aggressive", Map.of("weighting", "inverse_error"),
       "hard", Map.of("voting", "hard"));
 
-  @Override
-  public String name() {
-    return NAME;
+  public VotingFamily() {
+    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override
-  public Set<Task> tasks() {
-    return Set.of(Task.BINARY, Task.REGRESSION);
-  }
-
-  @Override
-  public Set<String> variants() {
-    return VARIANTS.keySet();
-  }
-
-  @Override
-  public Params params(String variant, Map<String, String> overrides) {
-    return MemberSpecs.checked(DEFAULTS.variant(NAME, VARIANTS, variant, overrides));
+  protected void validate(Params params) {
+    MemberSpecs.checked(params);
   }
 
   @Override
