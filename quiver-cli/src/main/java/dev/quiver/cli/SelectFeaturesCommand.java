@@ -197,8 +197,9 @@ public final class SelectFeaturesCommand implements Callable<Integer> {
     double score = Double.NaN;
     for (SelectionStep s : r.steps()) if (s.features().equals(r.selected())) score = s.score();
     StringBuilder yaml = new StringBuilder();
-    yaml.append(String.format(Locale.ROOT, "# quiver select-features --config %s: %s with %s:%s, %d %s folds on the training rows, %s %s with %d features%n",
-        config, r.method(), scorer.family(), scorer.variant(), settings.folds(), settings.cv(), r.metric(), fixed(JsonOut.number(score)), r.selected().size()));
+    yaml.append(String.format(Locale.ROOT, "# quiver select-features --config %s: %s with %s:%s, %d %s folds on the training rows, %s %s with %d feature%s%n",
+        config, r.method(), scorer.family(), scorer.variant(), settings.folds(), settings.cv(), r.metric(), fixed(JsonOut.number(score)), r.selected().size(),
+        r.selected().size() == 1 ? "" : "s"));
     if (base.isEmpty()) {
       yaml.append("# no base-timeframe feature was selected; the experiment needs one, so the higher-timeframe ones are computed on the base timeframe too\n");
       base.addAll(higher);
