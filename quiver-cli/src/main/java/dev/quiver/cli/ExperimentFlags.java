@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.config.ExperimentConfig;
 import dev.quiver.config.ExperimentConfigs;
 import dev.quiver.error.BadInputException;
+import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import dev.quiver.model.ModelFamilies;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class ExperimentFlags {
       return ExperimentConfigs.withDefaults(new ExperimentConfig(f.name(), seed != null ? seed : f.seed(), threads != null ? threads : f.threads(),
           f.data(), timeframe != null ? timeframe : f.timeframe(), higher != null ? higher : f.higherTimeframes(),
           features != null ? features : f.features(), f.higherFeatures(), label != null ? label : f.label(), f.split(),
-          models != null ? modelSpecs() : f.models(), r, f.preprocess()), defaultVariant);
+          models != null ? modelSpecs() : f.models(), r, f.preprocess(), f.select(), f.ensemble()), defaultVariant);
     }
     if (data != null) {
       return ExperimentConfigs.withDefaults(new ExperimentConfig(name, seed, threads, input.data(data.toString(), symbols == null ? List.of() : symbols),
@@ -99,10 +100,26 @@ final class ExperimentFlags {
     throw new BadInputException(Where.none(), "no experiment given", "give --config experiment.yaml or --data FILE (try: quiver demo)");
   }
 
+  /** --set applied, then the combiners of --ensemble, else of the experiment file's ensemble key, appended as models. */
   private ExperimentConfig withSets(ExperimentConfig c) {
-    List<ExperimentConfig.ModelSpec> withSets = EnsembleSpecs.append(ensemble, ModelOverrides.apply(sets, c.models(), ModelFamilies.discover()), c.label());
+    List<ExperimentConfig.ModelSpec> withSets = ModelOverrides.apply(sets, c.models(), ModelFamilies.discover());
+    if (ensemble != null || c.ensemble() == null) {
+      withSets = EnsembleSpecs.append(ensemble, withSets, c.label());
+    } else {
+      List<String> specs = new ArrayList<>();
+      for (String entry : c.ensemble()) for (String spec : entry.split(",")) if (!spec.isBlank()) specs.add(spec.trim());
+      try {
+        withSets = EnsembleSpecs.append(specs, withSets, c.label());
+      } catch (BadInputException e) {
+        List<Problem> located = new ArrayList<>();
+        for (Problem p : e.problems()) {
+          located.add(ExperimentConfigs.problemAt(config, "ensemble", p.value(), p.rule(), "ensemble: " + p.message().replace("--ensemble ", "")));
+        }
+        throw new BadInputException(located, e.fix() + " (the experiment's ensemble: takes the same specs as --ensemble, e.g. [voting, stacking, caruana:20])");
+      }
+    }
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
-        c.higherFeatures(), c.label(), c.split(), withSets, c.registry(), c.preprocess());
+        c.higherFeatures(), c.label(), c.split(), withSets, c.registry(), c.preprocess(), c.select(), null);
   }
 
   private List<ExperimentConfig.ModelSpec> modelSpecs() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = QuiverVersion.class,
     description = "Train, validate and compare trading-signal models on market data.",
     subcommands = {DataCommand.class, FeaturesCommand.class, TrainCommand.class, SplitCommand.class, DemoCommand.class,
-        MetricsCommand.class, BacktestCommand.class, CheckCommand.class, ModelsCommand.class, PredictCommand.class, ImportanceCommand.class, TuneCommand.class, BenchmarkCommand.class, ForecastCommand.class, CommandLine.HelpCommand.class},
+        MetricsCommand.class, BacktestCommand.class, CheckCommand.class, ModelsCommand.class, PredictCommand.class, ImportanceCommand.class, SelectFeaturesCommand.class, TuneCommand.class, BenchmarkCommand.class, ForecastCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input (the message names file, line and column), 1 internal failure.",
         "Start with: quiver demo"})
 public final class QuiverCommand implements Runnable {

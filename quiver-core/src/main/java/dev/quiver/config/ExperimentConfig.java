@@ -3,6 +3,7 @@ package dev.quiver.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
+import dev.quiver.select.SelectionSettings;
 import dev.quiver.split.CalendarWalkForward;
 import dev.quiver.split.CombinatorialPurgedCv;
 import dev.quiver.split.Holdout;
@@ -34,6 +35,8 @@ import java.util.Map;
  *   - family: logistic
  * registry: models                  # or {path: models, max_versions: 10}; absent: nothing is registered
  * preprocess: impute=median,scale=robust,clip=0.01   # fitted on each model's training rows; absent: raw features
+ * ensemble: [voting, stacking, caruana:20]         # combiners over the models, as train --ensemble (the flag wins)
+ * select: {method: rfecv, step: 2, min_features: 4, folds: 4, family: lightgbm, metric: auc}   # for quiver select-features
  * </pre>
  *
  * <p>{@code preprocess} is a {@link dev.quiver.preprocess.PreprocessSpec} put in front of every
@@ -43,11 +46,19 @@ import java.util.Map;
 @JsonIgnoreProperties("tune")
 public record ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe,
     List<String> higherTimeframes, String features, String higherFeatures, String label, Split split,
-    List<ModelSpec> models, Registry registry, String preprocess) {
+    List<ModelSpec> models, Registry registry, String preprocess, Select select, List<String> ensemble) {
 
   /** The canonical constructor, the one YAML binds to. */
   @JsonCreator
-  public ExperimentConfig {}
+  public ExperimentConfig {
+    ensemble = ensemble == null ? null : List.copyOf(ensemble);
+  }
+
+  /** An experiment without a select section or ensemble (the form before those keys existed). */
+  public ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe, List<String> higherTimeframes,
+      String features, String higherFeatures, String label, Split split, List<ModelSpec> models, Registry registry, String preprocess) {
+    this(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, registry, preprocess, null, null);
+  }
 
   /** An experiment without preprocessing (the form before {@code preprocess} existed). */
   public ExperimentConfig(String name, Long seed, Integer threads, Data data, String timeframe, List<String> higherTimeframes,
@@ -57,7 +68,8 @@ public record ExperimentConfig(String name, Long seed, Integer threads, Data dat
 
   /** This experiment with {@code spec} (null: none) as its preprocessing. */
   public ExperimentConfig withPreprocess(String spec) {
-    return new ExperimentConfig(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, registry, spec);
+    return new ExperimentConfig(name, seed, threads, data, timeframe, higherTimeframes, features, higherFeatures, label, split, models, registry, spec,
+        select, ensemble);
   }
 
   /** An experiment that registers nothing (the form before {@code registry} existed). */
@@ -209,6 +221,31 @@ public record ExperimentConfig(String name, Long seed, Integer threads, Data dat
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Registry of(String path) {
       return new Registry(path, null);
+    }
+  }
+
+  /**
+   * How {@code quiver select-features} selects features (see {@link SelectionSettings} for the
+   * meaning and defaults of method, k, step, min_features, folds, cv, embargo_pct and metric), with
+   * the model {@code family} and {@code variant} that ranks and scores them (absent: the
+   * experiment's first model). {@link ExperimentConfigs#read} checks the values against the file.
+   */
+  public record Select(String method, Integer k, Integer step, Integer minFeatures, Integer folds, String cv, Double embargoPct,
+      String family, String variant, String metric) {
+
+    @JsonCreator
+    public Select {}
+
+    /**
+     * The settings this section describes, each absent key taken from {@link SelectionSettings#DEFAULTS}.
+     *
+     * @throws BadInputException naming every value out of range
+     */
+    public SelectionSettings settings() {
+      SelectionSettings d = SelectionSettings.DEFAULTS;
+      return new SelectionSettings(method == null ? d.method() : method, k == null ? d.k() : k, step == null ? d.step() : step,
+          minFeatures == null ? d.minFeatures() : minFeatures, folds == null ? d.folds() : folds, cv == null ? d.cv() : cv,
+          embargoPct == null ? d.embargoPct() : embargoPct, metric == null ? d.metric() : metric);
     }
   }
 

@@ -76,6 +76,7 @@ public final class ExperimentConfigs {
       throw new BadInputException(Where.cell(file, 0, "data.path"), "the experiment names no data file", "add data: {path: FILE}");
     }
     if (raw.split() != null) SplitSectionCheck.check(file, YamlKeyPositions.of(bytes), raw.split());
+    if (raw.select() != null) checkSelect(file, YamlKeyPositions.of(bytes), raw.select());
     Path base = file.toAbsolutePath().getParent();
     Path data = base.resolve(raw.data().path()).normalize();
     ExperimentConfig.Data d = raw.data();
@@ -95,7 +96,8 @@ public final class ExperimentConfigs {
     }
     return withDefaults(new ExperimentConfig(raw.name(), raw.seed(), raw.threads(),
         new ExperimentConfig.Data(data.toString(), d.columns(), d.timestampFormat(), d.zone(), d.policy(), d.symbols()),
-        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry, raw.preprocess()), defaultVariant);
+        raw.timeframe(), raw.higherTimeframes(), raw.features(), raw.higherFeatures(), raw.label(), raw.split(), raw.models(), registry, raw.preprocess(),
+        raw.select(), raw.ensemble()), defaultVariant);
   }
 
   /** Fills every unset field with its default and checks the model list. */
@@ -147,7 +149,43 @@ public final class ExperimentConfigs {
         new ExperimentConfig.Split(s.train() == null ? 0.7 : s.train(), s.validation() == null ? 0.2 : s.validation(),
             s.test() == null ? 0.1 : s.test(), s.minSamples() == null ? 100 : s.minSamples(), s.walkForward(), s.purgedKfold(), s.cpcv(),
             s.timeSeriesSplit()),
-        List.copyOf(filled), c.registry(), c.preprocess() == null ? null : PreprocessSpec.parse(c.preprocess()).toString());
+        List.copyOf(filled), c.registry(), c.preprocess() == null ? null : PreprocessSpec.parse(c.preprocess()).toString(), c.select(),
+        c.ensemble());
+  }
+
+  /** Checks the select section's values, every problem located at its key in {@code file}. */
+  private static void checkSelect(Path file, YamlKeyPositions positions, ExperimentConfig.Select select) {
+    try {
+      select.settings();
+    } catch (BadInputException e) {
+      List<Problem> located = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        String key = "select." + p.where().column();
+        located.add(at(file, positions, key, p.value(), p.rule(), p.message()));
+      }
+      throw new BadInputException(located, "fix the select section (keys: method, k, step, min_features, folds, cv, embargo_pct, family, variant, metric)");
+    }
+  }
+
+  /**
+   * A problem located at {@code key} (a dotted path such as {@code select.family} or {@code ensemble})
+   * of {@code file}: its line, and its column appended to the message; line 0 when the key is not
+   * written there. For checks that need more than the config package knows (model families,
+   * ensemble specs), so their errors still point into the file.
+   */
+  public static Problem problemAt(Path file, String key, String value, String rule, String message) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new Problem(Where.cell(file, 0, key), value, rule, message);
+    }
+    return at(file, YamlKeyPositions.of(bytes), key, value, rule, message);
+  }
+
+  private static Problem at(Path file, YamlKeyPositions positions, String key, String value, String rule, String message) {
+    long column = positions.column(key);
+    return new Problem(Where.cell(file, positions.line(key), key), value, rule, message + (column > 0 ? " (column " + column + ")" : ""));
   }
 
   /** The one line where {@code key} is written as a YAML key, or 0 when none or several. */

@@ -19,7 +19,12 @@ public interface ModelFamily {
     return "";
   }
 
-  /** Named variants (at least "balanced", the default). */
+  /** True when this family's fitted models are {@link Explainable} (per-feature contributions, SHAP for trees). */
+  default boolean explainable() {
+    return false;
+  }
+
+    /** Named variants (at least "balanced", the default). */
   Set<String> variants();
 
   /** The variant's parameters with user overrides applied; unknown keys and bad values fail here, before training. */

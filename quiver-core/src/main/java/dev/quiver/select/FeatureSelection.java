@@ -74,8 +74,8 @@ public final class FeatureSelection {
     if (settings.method().equals("topk")) {
       Round all = evaluate(data, folds, current, kind);
       int[] kept = mostImportant(current, all.importance, Math.min(settings.k(), p));
-      steps.add(new SelectionStep(p, all.score, namesOf(names, without(current, kept))));
-      if (kept.length < p) steps.add(new SelectionStep(kept.length, evaluate(data, folds, kept, kind).score, List.of()));
+      steps.add(all.step(namesOf(names, current), namesOf(names, without(current, kept))));
+      if (kept.length < p) steps.add(evaluate(data, folds, kept, kind).step(namesOf(names, kept), List.of()));
       return new SelectionResult("topk", settings.metric(), kind[0], namesOf(names, kept), steps);
     }
     List<int[]> sets = new ArrayList<>();
@@ -83,12 +83,12 @@ public final class FeatureSelection {
       Round r = evaluate(data, folds, current, kind);
       sets.add(current);
       if (current.length <= settings.minFeatures()) {
-        steps.add(new SelectionStep(current.length, r.score, List.of()));
+        steps.add(r.step(namesOf(names, current), List.of()));
         break;
       }
       int keep = Math.max(settings.minFeatures(), current.length - settings.step());
       int[] kept = mostImportant(current, r.importance, keep);
-      steps.add(new SelectionStep(current.length, r.score, namesOf(names, without(current, kept))));
+      steps.add(r.step(namesOf(names, current), namesOf(names, without(current, kept))));
       current = kept;
     }
     int best = -1;
@@ -124,12 +124,16 @@ public final class FeatureSelection {
     return new WalkForward(block, block, block, true);
   }
 
-  private record Round(double score, double[] importance) {}
+  private record Round(double score, double scoreStd, double[] importance) {
+    SelectionStep step(List<String> features, List<String> removed) {
+      return new SelectionStep(features.size(), features, score, scoreStd, removed);
+    }
+  }
 
   /** Mean test score over the folds and fold-averaged normalised importance, for the columns {@code cols}. */
   private Round evaluate(Dataset data, List<Fold> folds, int[] cols, String[] kind) {
     double[] importance = new double[cols.length];
-    double sum = 0;
+    double[] scores = new double[folds.size()];
     int scored = 0;
     for (Fold fold : folds) {
       TrainSet train = gather(data, fold.train(), cols);
@@ -138,17 +142,26 @@ public final class FeatureSelection {
       FittedModel model = family.trainer(params).fit(train, valid, TrainContext.of(threads, seed), new FitInfo(variant, data.sha256(), fold.name()));
       double[] p = model.predict(test.x()).values();
       double s = score(data.task(), test, p);
-      if (!Double.isNaN(s)) {
-        sum += s;
-        scored++;
-      }
+      if (!Double.isNaN(s)) scores[scored++] = s;
       double[] fi = importance(model, test, kind);
       double norm = 0;
       for (double v : fi) norm += Math.abs(v);
       if (norm > 0) for (int j = 0; j < fi.length; j++) importance[j] += fi[j] / norm;
     }
     for (int j = 0; j < importance.length; j++) importance[j] /= folds.size();
-    return new Round(scored == 0 ? Double.NaN : sum / scored, importance);
+    double mean = Double.NaN;
+    double std = Double.NaN;
+    if (scored > 0) {
+      double sum = 0;
+      for (int f = 0; f < scored; f++) sum += scores[f];
+      mean = sum / scored;
+    }
+    if (scored > 1) {
+      double ss = 0;
+      for (int f = 0; f < scored; f++) ss += (scores[f] - mean) * (scores[f] - mean);
+      std = Math.sqrt(ss / (scored - 1));
+    }
+    return new Round(mean, std, importance);
   }
 
   private double[] importance(FittedModel model, TrainSet test, String[] kind) {

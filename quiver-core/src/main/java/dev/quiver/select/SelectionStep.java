@@ -3,13 +3,19 @@ package dev.quiver.select;
 import java.util.List;
 
 /**
- * One feature count tried: the mean cross-validated {@code score} (over the folds' test rows) of
- * the model on {@code nFeatures} features, and the features {@code removed} after it was scored
- * (the least important at that count; empty for the last step).
+ * One feature count tried: the model on the {@code features} named (in the dataset's column order,
+ * {@code nFeatures} of them) scored on each fold's test rows; {@code score} is the mean over the
+ * folds whose score is defined and {@code scoreStd} their sample standard deviation (ddof 1; NaN
+ * with fewer than two scored folds). {@code removed} are the features dropped after this step
+ * (the least important at this count; empty for the last step).
  */
-public record SelectionStep(int nFeatures, double score, List<String> removed) {
+public record SelectionStep(int nFeatures, List<String> features, double score, double scoreStd, List<String> removed) {
 
   public SelectionStep {
+    features = List.copyOf(features);
     removed = List.copyOf(removed);
+    if (features.size() != nFeatures) {
+      throw new IllegalArgumentException("step of " + nFeatures + " features names " + features.size());
+    }
   }
 }

@@ -62,6 +62,11 @@ public final class GradientBoostingFamily extends DeclaredFamily {
   }
 
   @Override
+  public boolean explainable() {
+    return true;
+  }
+
+  @Override
   public FittedModel load(ArtifactReader in) {
     return LightGbmModel.load(in);
   }

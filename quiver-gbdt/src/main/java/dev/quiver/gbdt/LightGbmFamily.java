@@ -93,6 +93,11 @@ public final class LightGbmFamily extends DeclaredFamily {
   }
 
   @Override
+  public boolean explainable() {
+    return true;
+  }
+
+  @Override
   public FittedModel load(ArtifactReader in) {
     return LightGbmModel.load(in);
   }

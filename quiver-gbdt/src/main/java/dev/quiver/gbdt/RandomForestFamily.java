@@ -70,6 +70,11 @@ public final class RandomForestFamily extends DeclaredFamily {
   }
 
   @Override
+  public boolean explainable() {
+    return true;
+  }
+
+  @Override
   public FittedModel load(ArtifactReader in) {
     return LightGbmModel.load(in);
   }

@@ -92,6 +92,11 @@ public final class XGBoostFamily extends DeclaredFamily {
   }
 
   @Override
+  public boolean explainable() {
+    return true;
+  }
+
+  @Override
   public FittedModel load(ArtifactReader in) {
     return XGBoostModel.load(in);
   }
