@@ -76,7 +76,7 @@ final class GanTrainer implements Trainer {
           params.getInt("gan_epochs"), params.getInt("gan_batch_size"), params.getDouble("gan_learning_rate"));
       long pathSeed = ctx.seed() * 7_919L + 17;
       PathRealism realism;
-      try (ReturnGan gan = ReturnGan.fit(series, settings, ctx)) {
+      try (ReturnGan gan = ReturnGan.fit(series, settings, ctx, params.getString("device"))) {
         paths = gan.generate(synthetic, pathSeed);
         realism = gan.realism(series, synthetic, pathSeed, REALISM_LAGS);
       }

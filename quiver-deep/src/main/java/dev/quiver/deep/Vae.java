@@ -299,6 +299,11 @@ public final class Vae implements AutoCloseable {
     return bestEpoch;
   }
 
+  /** The device the model's parameters live on (CPU unless a GPU was asked for and found). */
+  public Device device() {
+    return model.getNDManager().getDevice();
+  }
+
   /** The number of latent dimensions. */
   public int latentSize() {
     return settings.latent();

@@ -67,6 +67,7 @@ final class VaeTrainer implements Trainer {
       Map<String, String> runtime = new LinkedHashMap<>();
       runtime.put("djl", ai.djl.engine.Engine.getDjlVersion());
       runtime.put("pytorch", TorchRuntime.engine().getVersion());
+      runtime.put("device", vae.device().toString());
       runtime.put("threads", String.valueOf(ctx.threads()));
       Provenance provenance = new Provenance(VaeFamily.NAME, info.variant(), params.asStrings(), ctx.seed(), info.dataSha256(), train.x().names(),
           info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(runtime), Instant.now());

@@ -119,6 +119,15 @@ class VaeFamilyTest extends FamilyContract {
   }
 
   @Test
+  void device_gpu_trains_on_the_device_libtorch_offers_and_records_it() {
+    Dataset d = PlantedFutures.planted(PlantedFutures.SYMBOL, Task.BINARY, 1.0, 5);
+    try (VaeModel m = fitVae(Map.of("device", "gpu", "epochs", "2"), d.trainSet(0, 2000), d.trainSet(2000, 2500), TrainContext.of(1, 3))) {
+      assertThat(m.provenance().runtime().get("device")).isEqualTo(TorchRuntime.device("gpu").device().toString());
+      for (double p : m.predict(d.trainSet(2500, 2600).x()).values()) assertThat(p).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
   void resume_without_a_checkpoint_dir_fails_before_training() {
     assertThatThrownBy(() -> new VaeFamily().params("balanced", Map.of("resume", "true")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("checkpoint_dir");
