@@ -44,6 +44,8 @@ record ReturnLabelRule(Kind kind, int horizon) {
    */
   static Match match(Matrix returns, float[] y, Task task, int horizon) {
     Kind[] kinds = task == Task.BINARY ? new Kind[] {Kind.DIRECTION} : new Kind[] {Kind.SIMPLE, Kind.LOG};
+    ReturnLabelRule[] rules = new ReturnLabelRule[kinds.length];
+    for (int j = 0; j < kinds.length; j++) rules[j] = new ReturnLabelRule(kinds[j], horizon);
     int[] hits = new int[kinds.length];
     int checked = 0;
     float[] data = returns.data();
@@ -67,13 +69,13 @@ record ReturnLabelRule(Kind kind, int horizon) {
       if (!whole) continue;
       checked++;
       for (int j = 0; j < kinds.length; j++) {
-        float v = new ReturnLabelRule(kinds[j], horizon).label(path, 0);
+        float v = rules[j].label(path, 0);
         if (kinds[j] == Kind.DIRECTION ? v == y[r] : Math.abs(v - y[r]) <= 1e-4 * Math.abs(y[r]) + 1e-7) hits[j]++;
       }
     }
     int best = 0;
     for (int j = 1; j < kinds.length; j++) if (hits[j] > hits[best]) best = j;
-    return new Match(new ReturnLabelRule(kinds[best], horizon), checked == 0 ? 0 : (double) hits[best] / checked, checked);
+    return new Match(rules[best], checked == 0 ? 0 : (double) hits[best] / checked, checked);
   }
 
   /** The next row of the array in row {@code a}'s series, or -1. */

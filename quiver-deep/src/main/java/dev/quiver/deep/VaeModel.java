@@ -105,10 +105,10 @@ final class VaeModel implements FittedModel, AutoCloseable {
   @Override
   public void close() {
     vae.close();
-    if (head instanceof AutoCloseable c) closeQuietly(c);
+    if (head instanceof AutoCloseable c) closeHead(c);
   }
 
-  static void closeQuietly(AutoCloseable c) {
+  static void closeHead(AutoCloseable c) {
     try {
       c.close();
     } catch (Exception e) {

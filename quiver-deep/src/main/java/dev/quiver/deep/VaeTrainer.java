@@ -77,7 +77,7 @@ final class VaeTrainer implements Trainer {
     } finally {
       if (!ok) {
         vae.close();
-        if (head instanceof AutoCloseable c) VaeModel.closeQuietly(c);
+        if (head instanceof AutoCloseable c) VaeModel.closeHead(c);
       }
     }
   }
