@@ -174,6 +174,7 @@ public final class Vae implements AutoCloseable {
           lastCheckpoint = epochsRun;
           LOG.info("vae resuming from the checkpoint of epoch " + epochsRun);
         }
+        int resumedAt = epochsRun;
         boolean stopped = va != null && settings.patience() > 0 && sinceBest >= settings.patience();
         for (int epoch = epochsRun; epoch < settings.epochs() && !stopped && !ctx.cancel().requested(); epoch++) {
           TorchRuntime.engine().setRandomSeed((int) (ctx.seed() * 1_000_003L + epoch));
@@ -207,7 +208,7 @@ public final class Vae implements AutoCloseable {
           trainCurve[epoch] = trainLoss;
           validCurve[epoch] = validLoss;
           epochsRun = epoch + 1;
-          double perEpoch = (System.nanoTime() - started) / 1e9 / (epochsRun - lastCheckpointOrZero(saved));
+          double perEpoch = (System.nanoTime() - started) / 1e9 / (epochsRun - resumedAt);
           LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train loss %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epochsRun,
               settings.epochs(), trainLoss, va == null ? "-" : String.format(Locale.ROOT, "%.5f", validLoss), perEpoch,
               perEpoch * (settings.epochs() - epochsRun)));
@@ -238,10 +239,6 @@ public final class Vae implements AutoCloseable {
     } finally {
       if (!ok) model.close();
     }
-  }
-
-  private static int lastCheckpointOrZero(Checkpoints.Saved saved) {
-    return saved == null ? 0 : saved.state().epoch();
   }
 
   private static List<String> parameterIds(VaeBlock block) {
