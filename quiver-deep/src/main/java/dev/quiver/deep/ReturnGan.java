@@ -74,6 +74,11 @@ public final class ReturnGan implements AutoCloseable {
 
   /** Fits on every window of every series of {@code returns} (finite values; a series shorter than the window adds none). */
   public static ReturnGan fit(List<double[]> returns, Settings settings, TrainContext ctx) {
+    return fit(returns, settings, ctx, "cpu");
+  }
+
+  /** As {@link #fit(List, Settings, TrainContext)} on {@code device} ("cpu", or "gpu" with the fallback of {@link TorchRuntime#device}). */
+  static ReturnGan fit(List<double[]> returns, Settings settings, TrainContext ctx, String device) {
     double sum = 0;
     long n = 0;
     List<String> problems = new ArrayList<>();
@@ -110,14 +115,16 @@ public final class ReturnGan implements AutoCloseable {
         startOf[k++] = t;
       }
     }
-    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(returns, seriesOf, startOf, m, scale, settings, ctx));
+    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(returns, seriesOf, startOf, m, scale, settings, ctx,
+        TorchRuntime.device(device).device()));
   }
 
-  private static ReturnGan train(List<double[]> returns, int[] seriesOf, int[] startOf, double mean, double std, Settings s, TrainContext ctx) {
+  private static ReturnGan train(List<double[]> returns, int[] seriesOf, int[] startOf, double mean, double std, Settings s, TrainContext ctx,
+      Device device) {
     int w = s.window();
-    Model generator = Model.newInstance("gan-generator", Device.cpu(), "PyTorch");
+    Model generator = Model.newInstance("gan-generator", device, "PyTorch");
     boolean ok = false;
-    try (Model discriminator = Model.newInstance("gan-discriminator", Device.cpu(), "PyTorch")) {
+    try (Model discriminator = Model.newInstance("gan-discriminator", device, "PyTorch")) {
       generator.setBlock(generatorBlock(s));
       discriminator.setBlock(discriminatorBlock(s));
       NDManager gState = generator.getNDManager().newSubManager();
@@ -133,9 +140,9 @@ public final class ReturnGan implements AutoCloseable {
       ctx.progress().start(NAME, s.epochs());
       try (gState; dState;
           ai.djl.training.Trainer g = generator.newTrainer(new DefaultTrainingConfig(bce)
-              .optOptimizer(new ResumableAdam((float) s.learningRate(), 0f, gState)).optDevices(new Device[] {Device.cpu()}));
+              .optOptimizer(new ResumableAdam((float) s.learningRate(), 0f, gState)).optDevices(new Device[] {device}));
           ai.djl.training.Trainer d = discriminator.newTrainer(new DefaultTrainingConfig(bce)
-              .optOptimizer(new ResumableAdam((float) s.learningRate(), 0f, dState)).optDevices(new Device[] {Device.cpu()}))) {
+              .optOptimizer(new ResumableAdam((float) s.learningRate(), 0f, dState)).optDevices(new Device[] {device}))) {
         g.initialize(new Shape(batch, s.noise()));
         d.initialize(new Shape(batch, w));
         for (int epoch = 0; epoch < s.epochs() && !ctx.cancel().requested(); epoch++) {

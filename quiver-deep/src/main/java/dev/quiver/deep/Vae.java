@@ -72,7 +72,23 @@ public final class Vae implements AutoCloseable {
     }
   }
 
-  record Config(String format, List<String> features, Settings settings, float[] mean, float[] std, double[] curve) {}
+  /**
+   * The saved form of everything but the parameters: {@code curve} the validation loss per epoch (the
+   * training loss without validation rows), {@code trainCurve} the training loss per epoch, {@code
+   * bestEpoch} the 1-based epoch kept.
+   */
+  record Config(String format, List<String> features, Settings settings, float[] mean, float[] std, double[] curve, double[] trainCurve,
+      int bestEpoch) {}
+
+  /**
+   * Where a fit runs and how it checkpoints: {@code device} "cpu" or "gpu" (see {@link
+   * TorchRuntime#device}); with {@code checkpoints} a checkpoint after every {@code every} epochs
+   * (0 never), and with {@code resume} the fit continues from the newest one of the same fit.
+   */
+  record Run(String device, Checkpoints checkpoints, int every, boolean resume) {
+
+    static final Run CPU = new Run("cpu", null, 0, false);
+  }
 
   private final Model model;
   private final VaeBlock block;
@@ -80,18 +96,27 @@ public final class Vae implements AutoCloseable {
   private final Settings settings;
   private final Standardization z;
   private final double[] curve;
+  private final double[] trainCurve;
+  private final int bestEpoch;
 
-  private Vae(Model model, VaeBlock block, List<String> features, Settings settings, Standardization z, double[] curve) {
+  private Vae(Model model, VaeBlock block, List<String> features, Settings settings, Standardization z, double[] curve, double[] trainCurve,
+      int bestEpoch) {
     this.model = model;
     this.block = block;
     this.features = List.copyOf(features);
     this.settings = settings;
     this.z = z;
     this.curve = curve;
+    this.trainCurve = trainCurve;
+    this.bestEpoch = bestEpoch;
   }
 
   /** Fits on the rows of {@code train}, early-stopping on {@code validation} (may be null: every epoch runs, the last is kept). */
   public static Vae fit(Matrix train, Matrix validation, Settings settings, TrainContext ctx) {
+    return fit(train, validation, settings, ctx, Run.CPU);
+  }
+
+  static Vae fit(Matrix train, Matrix validation, Settings settings, TrainContext ctx, Run run) {
     if (validation != null && !validation.names().equals(train.names())) {
       throw new BadInputException(Where.none(), "validation columns " + validation.names() + " differ from training columns " + train.names(),
           "build both from one dataset");
@@ -100,34 +125,58 @@ public final class Vae implements AutoCloseable {
     Standardization z = Standardization.fit(train);
     Samples tr = Samples.of(train, z, 0, 0, true, null);
     Samples va = validation == null || validation.rows() == 0 ? null : Samples.of(validation, z, 0, 0, true, null);
-    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(train.names(), tr, va, z, settings, ctx));
+    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(train.names(), tr, va, z, settings, ctx, run));
   }
 
-  private static Vae train(List<String> names, Samples tr, Samples va, Standardization z, Settings settings, TrainContext ctx) {
+  private static Vae train(List<String> names, Samples tr, Samples va, Standardization z, Settings settings, TrainContext ctx, Run run) {
     int cols = names.size();
+    Device device = TorchRuntime.device(run.device()).device();
     VaeBlock block = new VaeBlock(cols, settings.hidden(), settings.latent());
-    Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
+    Model model = Model.newInstance(NAME, device, "PyTorch");
     boolean ok = false;
     try {
       model.setBlock(block);
       NDManager optimizerState = model.getNDManager().newSubManager();
       ResumableAdam adam = new ResumableAdam((float) settings.learningRate(), 0f, optimizerState);
       DefaultTrainingConfig config = new DefaultTrainingConfig(new VaeLoss(cols, settings.latent(), (float) settings.beta()))
-          .optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+          .optOptimizer(adam).optDevices(new Device[] {device});
       int n = tr.count();
       int batch = Math.min(settings.batchSize(), n);
       float[] xBuffer = new float[batch * cols];
       int[] order = new int[n];
-      double[] curve = new double[settings.epochs()];
+      double[] trainCurve = new double[settings.epochs()];
+      double[] validCurve = new double[settings.epochs()];
       int epochsRun = 0;
       byte[] best = null;
+      int bestEpoch = 0;
       double bestLoss = Double.POSITIVE_INFINITY;
       int sinceBest = 0;
+      int lastCheckpoint = 0;
       long started = System.nanoTime();
       ctx.progress().start(NAME, settings.epochs());
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
+        Checkpoints.Saved saved = run.checkpoints() != null && run.resume() ? run.checkpoints().latest().orElse(null) : null;
+        if (saved != null) {
+          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
+          block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, cols));
+          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
+        }
         t.initialize(new Shape(batch, cols));
-        for (int epoch = 0; epoch < settings.epochs() && !ctx.cancel().requested(); epoch++) {
+        if (saved != null) {
+          adam.load(saved.optimizer(), parameterIds(block));
+          epochsRun = saved.state().epoch();
+          System.arraycopy(saved.state().train(), 0, trainCurve, 0, epochsRun);
+          if (va != null) System.arraycopy(saved.state().validation(), 0, validCurve, 0, epochsRun);
+          best = saved.bestParameters();
+          bestEpoch = saved.state().best();
+          bestLoss = bestEpoch == 0 ? Double.POSITIVE_INFINITY : validCurve[bestEpoch - 1];
+          sinceBest = bestEpoch == 0 ? 0 : epochsRun - bestEpoch;
+          lastCheckpoint = epochsRun;
+          LOG.info("vae resuming from the checkpoint of epoch " + epochsRun);
+        }
+        int resumedAt = epochsRun;
+        boolean stopped = va != null && settings.patience() > 0 && sinceBest >= settings.patience();
+        for (int epoch = epochsRun; epoch < settings.epochs() && !stopped && !ctx.cancel().requested(); epoch++) {
           TorchRuntime.engine().setRandomSeed((int) (ctx.seed() * 1_000_003L + epoch));
           for (int i = 0; i < n; i++) order[i] = i;
           Random rnd = new Random(ctx.seed() * 31 + epoch);
@@ -156,30 +205,46 @@ public final class Vae implements AutoCloseable {
           }
           double trainLoss = sum / seen;
           double validLoss = va == null ? Double.NaN : meanLoss(block, model.getNDManager(), va, cols, settings);
-          curve[epoch] = va == null ? trainLoss : validLoss;
+          trainCurve[epoch] = trainLoss;
+          validCurve[epoch] = validLoss;
           epochsRun = epoch + 1;
-          double perEpoch = (System.nanoTime() - started) / 1e9 / epochsRun;
+          double perEpoch = (System.nanoTime() - started) / 1e9 / (epochsRun - resumedAt);
           LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train loss %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epochsRun,
               settings.epochs(), trainLoss, va == null ? "-" : String.format(Locale.ROOT, "%.5f", validLoss), perEpoch,
               perEpoch * (settings.epochs() - epochsRun)));
           ctx.progress().advance(1);
-          if (va == null) continue;
-          if (validLoss < bestLoss) {
-            bestLoss = validLoss;
-            best = ParameterBytes.of(block);
-            sinceBest = 0;
-          } else if (settings.patience() > 0 && ++sinceBest >= settings.patience()) {
-            break;
+          if (va != null) {
+            if (validLoss < bestLoss) {
+              bestLoss = validLoss;
+              best = ParameterBytes.of(block);
+              bestEpoch = epochsRun;
+              sinceBest = 0;
+            } else if (settings.patience() > 0 && ++sinceBest >= settings.patience()) {
+              stopped = true;
+            }
+          }
+          if (run.checkpoints() != null && run.every() > 0 && epochsRun % run.every() == 0 && epochsRun > lastCheckpoint) {
+            run.checkpoints().write(epochsRun, Arrays.copyOf(trainCurve, epochsRun), va == null ? new double[0] : Arrays.copyOf(validCurve, epochsRun),
+                bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds(block)));
+            lastCheckpoint = epochsRun;
           }
         }
       }
-      if (best != null) ParameterBytes.restore(block, model.getNDManager(), best);
-      Vae vae = new Vae(model, block, names, settings, z, Arrays.copyOf(curve, epochsRun));
+      if (best != null && bestEpoch != epochsRun) ParameterBytes.restore(block, model.getNDManager(), best);
+      if (va == null) bestEpoch = epochsRun;
+      double[] curve = Arrays.copyOf(va == null ? trainCurve : validCurve, epochsRun);
+      Vae vae = new Vae(model, block, names, settings, z, curve, Arrays.copyOf(trainCurve, epochsRun), bestEpoch);
       ok = true;
       return vae;
     } finally {
       if (!ok) model.close();
     }
+  }
+
+  private static List<String> parameterIds(VaeBlock block) {
+    List<String> ids = new ArrayList<>();
+    for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
+    return ids;
   }
 
   /** The loss read at the latent mean, averaged over the samples. */
@@ -219,6 +284,26 @@ public final class Vae implements AutoCloseable {
   /** Per epoch run, the validation loss (the training loss when fitted without validation rows). */
   public double[] curve() {
     return curve.clone();
+  }
+
+  /** Per epoch run, the mean training loss of the epoch's minibatches. */
+  public double[] trainCurve() {
+    return trainCurve.clone();
+  }
+
+  /** The 1-based epoch whose parameters the model holds (the best validation loss, or the last epoch without validation). */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  /** The device the model's parameters live on (CPU unless a GPU was asked for and found). */
+  public Device device() {
+    return model.getNDManager().getDevice();
+  }
+
+  /** The number of latent dimensions. */
+  public int latentSize() {
+    return settings.latent();
   }
 
   /** The mean squared reconstruction error of every row of {@code x} over its standardized features. */
@@ -268,6 +353,37 @@ public final class Vae implements AutoCloseable {
     return new Matrix(data, x.rows(), outCols, names);
   }
 
+  /**
+   * The input for a model stacked on this one, one row per row of {@code x}: the standardized
+   * input columns (training mean and std, NaN -> 0) under their own names, then the latent mean
+   * ({@code vae_z0 ..}), then the anomaly score ({@value #ANOMALY}). One forward pass.
+   */
+  public Matrix withFeatures(Matrix x) {
+    Samples s = samples(x);
+    int latent = settings.latent();
+    int cols = features.size();
+    int width = block.width();
+    float[] out = Inference.outputs(block, model.getNDManager(), s, width);
+    float[] in = standardized(s, cols);
+    int outCols = cols + latent + 1;
+    float[] data = new float[x.rows() * outCols];
+    for (int i = 0; i < x.rows(); i++) {
+      int at = i * outCols;
+      System.arraycopy(in, i * cols, data, at, cols);
+      double sq = 0;
+      for (int c = 0; c < cols; c++) {
+        double d = out[i * width + c] - in[i * cols + c];
+        sq += d * d;
+      }
+      for (int l = 0; l < latent; l++) data[at + cols + l] = out[i * width + cols + l];
+      data[at + cols + latent] = (float) (sq / cols);
+    }
+    List<String> names = new ArrayList<>(features);
+    for (int l = 0; l < latent; l++) names.add("vae_z" + l);
+    names.add(ANOMALY);
+    return new Matrix(data, x.rows(), outCols, names);
+  }
+
   private Samples samples(Matrix x) {
     if (!x.names().equals(features)) {
       throw new BadInputException(Where.none(), "columns " + x.names() + " differ from the fitted " + features, "pass the fitted feature columns in order");
@@ -279,12 +395,21 @@ public final class Vae implements AutoCloseable {
   public void save(Path dir) {
     try {
       Files.createDirectories(dir);
-      Files.write(dir.resolve(PARAMS), ParameterBytes.of(block));
-      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-          new Config(FORMAT, features, settings, z.mean(), z.std(), curve)));
+      Files.write(dir.resolve(PARAMS), parameters());
+      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config()));
     } catch (IOException e) {
       throw new InternalException("cannot save vae to " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The saved form of everything but the parameters. */
+  Config config() {
+    return new Config(FORMAT, features, settings, z.mean(), z.std(), curve, trainCurve, bestEpoch);
+  }
+
+  /** The block's parameters as DJL's parameter stream. */
+  byte[] parameters() {
+    return ParameterBytes.of(block);
   }
 
   /** Reads a directory written by {@link #save}. */
@@ -297,19 +422,28 @@ public final class Vae implements AutoCloseable {
     } catch (IOException e) {
       throw new BadInputException(Where.file(dir), "no readable vae model: " + e.getMessage(), "pass a directory written by Vae.save");
     }
-    if (!FORMAT.equals(c.format()) || c.features() == null || c.settings() == null || c.mean() == null || c.mean().length != c.features().size()) {
-      throw new BadInputException(Where.file(dir.resolve(CONFIG)), "unsupported or inconsistent vae model (format " + c.format() + ")",
+    return restore(c, parameters, Device.cpu(), dir.resolve(CONFIG).toString());
+  }
+
+  /** Rebuilds a model from its {@link #config} and {@link #parameters} on {@code device}; {@code source} names the config in errors. */
+  static Vae restore(Config c, byte[] parameters, Device device, String source) {
+    if (!FORMAT.equals(c.format()) || c.features() == null || c.settings() == null || c.mean() == null || c.mean().length != c.features().size()
+        || c.std() == null || c.std().length != c.features().size()) {
+      throw new BadInputException(Where.file(source), "unsupported or inconsistent vae model (format " + c.format() + ")",
           "re-save the model with this Quiver version");
     }
     TorchRuntime.engine();
     VaeBlock block = new VaeBlock(c.features().size(), c.settings().hidden(), c.settings().latent());
-    Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
+    Model model = Model.newInstance(NAME, device, "PyTorch");
     boolean ok = false;
     try {
       model.setBlock(block);
       block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c.features().size()));
       ParameterBytes.restore(block, model.getNDManager(), parameters);
-      Vae vae = new Vae(model, block, c.features(), c.settings(), new Standardization(c.mean(), c.std()), c.curve());
+      double[] curve = c.curve() == null ? new double[0] : c.curve();
+      double[] trainCurve = c.trainCurve() == null ? curve : c.trainCurve();
+      Vae vae = new Vae(model, block, c.features(), c.settings(), new Standardization(c.mean(), c.std()), curve, trainCurve,
+          c.bestEpoch() == 0 ? curve.length : c.bestEpoch());
       ok = true;
       return vae;
     } finally {
