@@ -18,7 +18,6 @@ import dev.quiver.eval.SimulatedTrading;
 import dev.quiver.eval.TradingMetrics;
 import dev.quiver.eval.TradingSimulator;
 import dev.quiver.exec.JobResult;
-import dev.quiver.exec.LocalExecutor;
 import dev.quiver.exec.ThreadBudget;
 import dev.quiver.exec.TrainJob;
 import dev.quiver.model.Cancellation;
@@ -39,7 +38,6 @@ import dev.quiver.split.Splitter;
 import dev.quiver.split.TimeSeriesSplit;
 import dev.quiver.split.WalkForward;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +51,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * metrics and a trading simulation (a position decided at bar i earns bar i+1's return, costs per
  * unit turnover), then pools each model's folds and grades the pooled result.
  *
- * <p>The fits of all models and folds are independent jobs on one {@link LocalExecutor} within
- * the {@link ThreadBudget}; each job gathers its own rows, predicts its own test rows and scores
- * them, so the only sequential work is pooling each model's folds. A job closes its model (natives freed on the thread that
- * made them) once it has predicted, so the job results hold closed models: the figures are what a
- * backtest keeps, not the models. Results are deterministic for a seed: fold order and model
- * order never depend on which job finished first. Thread-safe (stateless between runs).
+ * <p>The fits of all models and folds are independent jobs run by {@link FitScoreWorkers} within
+ * the {@link ThreadBudget}: a job fits on its fold's training rows (a view of the dataset's matrix
+ * when they are one range), and its scoring (predicting the fold's test rows, closing the model,
+ * simulating and scoring) is queued so that it overlaps other jobs' fits; the only sequential work
+ * is splitting before the first fit and pooling each model's folds after the last. The job results
+ * hold closed models: the figures are what a backtest keeps, not the models. Results are
+ * deterministic for a seed: fold order and model order never depend on which job finished first. Thread-safe (stateless between runs).
  */
 public final class Backtest {
 
@@ -99,13 +98,11 @@ public final class Backtest {
         models.size(), models.size() == 1 ? "" : "s", describe(settings.splitter())));
 
     List<TrainJob> jobs = new ArrayList<>();
-    Map<TrainJob, int[]> slot = new IdentityHashMap<>();
     for (int m = 0; m < models.size(); m++) {
       TrainJob model = models.get(m);
       for (int f = 0; f < folds.size(); f++) {
         TrainJob job = new TrainJob(model.name() + " " + folds.get(f).name(), model.family(), model.variant(), model.overrides(), model.seed());
         jobs.add(job);
-        slot.put(job, new int[] {m, f});
       }
     }
     TestRows[] tests = new TestRows[folds.size()];
@@ -117,28 +114,31 @@ public final class Backtest {
     long[] fitStart = new long[jobs.size()];
     long[] fitEnd = new long[jobs.size()];
     AtomicLong totalFit = new AtomicLong();
-    List<JobResult> results = new LocalExecutor(budget, cancel).run(jobs, (job, ctx) -> {
-      int[] mf = slot.get(job);
-      Fold fold = folds.get(mf[1]);
-      TrainJob model = models.get(mf[0]);
+    List<JobResult> results = new FitScoreWorkers(budget, cancel).run(jobs, (i, ctx) -> {
+      int m = i / folds.size();
+      int f = i % folds.size();
+      Fold fold = folds.get(f);
+      TrainJob model = models.get(m);
       TrainSet train = FoldRows.trainSet(data, fold.train());
       TrainSet valid = fold.hasValidation() ? FoldRows.trainSet(data, fold.validation()) : null;
       long t0 = System.nanoTime();
       FittedModel fitted = families.get(model.family()).trainer(params.get(model.name()))
           .fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
       long t1 = System.nanoTime();
-      long took = t1 - t0;
-      fitNanos[mf[0]][mf[1]] = took;
-      fitStart[mf[0] * folds.size() + mf[1]] = t0;
-      fitEnd[mf[0] * folds.size() + mf[1]] = t1;
-      totalFit.addAndGet(took);
-      try {
-        predictions[mf[0]][mf[1]] = fitted.predict(FoldRows.matrix(data.x(), fold.test())).values();
-      } finally {
-        closeQuietly(fitted);
-      }
-      foldScores[mf[0]][mf[1]] = scoreFold(data.task(), tests[mf[1]], predictions[mf[0]][mf[1]], rule, settings.costs(), ppy);
+      fitNanos[m][f] = t1 - t0;
+      fitStart[i] = t0;
+      fitEnd[i] = t1;
+      totalFit.addAndGet(t1 - t0);
       return fitted;
+    }, (i, fitted) -> {
+      int m = i / folds.size();
+      int f = i % folds.size();
+      try {
+        predictions[m][f] = fitted.predict(FoldRows.matrix(data.x(), folds.get(f).test())).values();
+      } finally {
+        FitScoreWorkers.close(fitted);
+      }
+      foldScores[m][f] = scoreFold(data.task(), tests[f], predictions[m][f], rule, settings.costs(), ppy);
     }, observer);
 
     List<Scored> scored = new ArrayList<>();
@@ -407,15 +407,5 @@ public final class Backtest {
 
   private static String num(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
-
-  private static void closeQuietly(FittedModel model) {
-    if (model instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // the model's predictions are already taken; a failing native release must not lose them
-      }
-    }
   }
 }
