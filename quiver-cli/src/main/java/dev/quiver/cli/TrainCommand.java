@@ -200,6 +200,10 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("run directory: " + runDir + " (resume with: quiver train --resume " + runDir + ")");
       err.flush();
     }
+    ExperimentRunner.splitNote(c).ifPresent(note -> {
+      err.println("note: " + note);
+      err.flush();
+    });
     ExperimentResult result;
     try (StopOnInterrupt stop = new StopOnInterrupt(cancel); ProgressObserver progress = new ProgressObserver(c.name(), format == OutputFormat.JSON)) {
       result = runner.run(c, progress);

@@ -96,6 +96,24 @@ public final class ExperimentRunner {
   private final Cancellation cancel;
   private final Path runDir;
 
+  /**
+   * What a person should know when the experiment's split section names a scheme other than the
+   * chronological holdout: {@link #run} (quiver train) still scores one holdout with the default
+   * fractions, and the scheme's folds apply to {@code quiver backtest} and {@code quiver split} with
+   * the same file. Empty for a holdout section, whose fractions {@link #run} honours.
+   */
+  public static java.util.Optional<String> splitNote(ExperimentConfig config) {
+    if (config.split() == null) return java.util.Optional.empty();
+    String scheme = config.split().scheme();
+    if (scheme.equals(Holdout.NAME)) return java.util.Optional.empty();
+    ExperimentConfig.Split s = config.split();
+    String fractions = String.format(java.util.Locale.ROOT, "train %s / validation %s / test %s", s.train() == null ? 0.7 : s.train(),
+        s.validation() == null ? 0.2 : s.validation(), s.test() == null ? 0.1 : s.test());
+    return java.util.Optional.of("the split section names " + scheme + "; quiver train scores one chronological holdout"
+        + " (" + fractions + "), and the " + scheme + " folds apply to quiver backtest and quiver split"
+        + " with this file");
+  }
+
   public ExperimentRunner(ModelFamilies families, ThreadBudget budget, Cancellation cancel) {
     this(families, ExecutorOptions.of(budget), cancel, null);
   }
