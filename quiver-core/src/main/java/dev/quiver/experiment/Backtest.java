@@ -27,7 +27,14 @@ import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
+import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
+import dev.quiver.model.Trainer;
+import dev.quiver.preprocess.PreprocessSpec;
+import dev.quiver.preprocess.PreprocessedModel;
+import dev.quiver.ensemble.CascadeModel;
+import dev.quiver.model.Matrix;
+import dev.quiver.preprocess.PreprocessingTrainer;
 import dev.quiver.split.Fold;
 import dev.quiver.split.CalendarWalkForward;
 import dev.quiver.split.CombinatorialPurgedCv;
@@ -49,7 +56,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the fold's training rows (already purged and embargoed from the labels' recorded ends by the
  * splitter, so no user ever sets a purge), predicts the fold's test rows, scores them with the ML
  * metrics and a trading simulation (a position decided at bar i earns bar i+1's return, costs per
- * unit turnover), then pools each model's folds and grades the pooled result.
+ * unit turnover), then pools each model's folds and grades the pooled result. With the settings'
+ * preprocessing, each fold's pipeline is fitted on that fold's training rows only (inside the
+ * trainer call, so its time counts as fitting). A cascade's folds and pooled result also carry
+ * {@value ExperimentRunner#EXPENSIVE_SHARE}: the share of test rows its expensive model scored.
  *
  * <p>The fits of all models and folds are independent jobs run by {@link FitScoreWorkers} within
  * the {@link ThreadBudget}: a job fits on its fold's training rows (a view of the dataset's matrix
@@ -111,6 +121,8 @@ public final class Backtest {
     double[][][] predictions = new double[models.size()][folds.size()][];
     FoldScore[][] foldScores = new FoldScore[models.size()][folds.size()];
     long[][] fitNanos = new long[models.size()][folds.size()];
+    int[][] expensiveRows = new int[models.size()][folds.size()];
+    for (int[] e : expensiveRows) java.util.Arrays.fill(e, -1);
     long[] fitStart = new long[jobs.size()];
     long[] fitEnd = new long[jobs.size()];
     AtomicLong totalFit = new AtomicLong();
@@ -121,9 +133,9 @@ public final class Backtest {
       TrainJob model = models.get(m);
       TrainSet train = FoldRows.trainSet(data, fold.train());
       TrainSet valid = fold.hasValidation() ? FoldRows.trainSet(data, fold.validation()) : null;
+      Trainer trainer = trainer(model, params.get(model.name()), settings.preprocess());
       long t0 = System.nanoTime();
-      FittedModel fitted = families.get(model.family()).trainer(params.get(model.name()))
-          .fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
+      FittedModel fitted = trainer.fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
       long t1 = System.nanoTime();
       fitNanos[m][f] = t1 - t0;
       fitStart[i] = t0;
@@ -134,11 +146,22 @@ public final class Backtest {
       int m = i / folds.size();
       int f = i % folds.size();
       try {
-        predictions[m][f] = fitted.predict(FoldRows.matrix(data.x(), folds.get(f).test())).values();
+        Matrix x = FoldRows.matrix(data.x(), folds.get(f).test());
+        CascadeModel cascade = cascadeOf(fitted);
+        if (cascade != null) {
+          CascadeModel.Run run = cascade.run(fitted instanceof PreprocessedModel pm ? pm.preprocessor().apply(x) : x);
+          predictions[m][f] = run.values();
+          expensiveRows[m][f] = run.expensiveRows();
+        } else {
+          predictions[m][f] = fitted.predict(x).values();
+        }
       } finally {
         FitScoreWorkers.close(fitted);
       }
       foldScores[m][f] = scoreFold(data.task(), tests[f], predictions[m][f], rule, settings.costs(), ppy);
+      if (expensiveRows[m][f] >= 0) {
+        foldScores[m][f].metrics().put(ExperimentRunner.EXPENSIVE_SHARE, share(expensiveRows[m][f], predictions[m][f].length));
+      }
     }, observer);
 
     List<Scored> scored = new ArrayList<>();
@@ -148,7 +171,17 @@ public final class Backtest {
         JobResult r = results.get(m * folds.size() + f);
         if (r.status() != JobResult.Status.OK) error = folds.get(f).name() + ": " + r.error();
       }
-      scored.add(error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error));
+      Scored s = error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error);
+      if (s.pooled != null && expensiveRows[m][0] >= 0) {
+        long expensive = 0;
+        long rows = 0;
+        for (int f = 0; f < folds.size(); f++) {
+          expensive += expensiveRows[m][f];
+          rows += predictions[m][f].length;
+        }
+        s.pooled.metrics.put(ExperimentRunner.EXPENSIVE_SHARE, share(expensive, rows));
+      }
+      scored.add(s);
     }
 
     long trials = settings.configurationsTried() > 0 ? Math.max(settings.configurationsTried(), models.size()) : models.size();
@@ -174,6 +207,37 @@ public final class Backtest {
     return new BacktestResult(data.rows(), data.task().name().toLowerCase(java.util.Locale.ROOT), data.featureNames(),
         describe(settings.splitter()), folds.size(), trials, ppy, describe(rule), describe(settings.costs()), out,
         (System.nanoTime() - start) / 1e9, totalFit.get() / 1e9, covered(fitStart, fitEnd) / 1e9);
+  }
+
+  /**
+   * Fits {@code model} on {@code fold}'s training rows (its validation rows for early stopping when
+   * the fold has them), as {@link #run} does for every job: behind {@code preprocess} (null: none),
+   * whose statistics come from those training rows only, so nothing of the fold's test rows reaches
+   * the fitted model. The caller closes the model.
+   *
+   * @throws BadInputException when the model's family, variant or overrides are invalid
+   */
+  public FittedModel fitFold(Dataset data, Fold fold, TrainJob model, PreprocessSpec preprocess, TrainContext ctx) {
+    Params p = families.get(model.family()).params(model.variant(), model.overrides());
+    TrainSet train = FoldRows.trainSet(data, fold.train());
+    TrainSet valid = fold.hasValidation() ? FoldRows.trainSet(data, fold.validation()) : null;
+    return trainer(model, p, preprocess).fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
+  }
+
+  /** The cascade a fitted model is, directly or behind preprocessing; null for any other model. */
+  private static CascadeModel cascadeOf(FittedModel fitted) {
+    if (fitted instanceof CascadeModel c) return c;
+    if (fitted instanceof PreprocessedModel pm && pm.inner() instanceof CascadeModel c) return c;
+    return null;
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  private Trainer trainer(TrainJob model, Params params, PreprocessSpec preprocess) {
+    Trainer t = families.get(model.family()).trainer(params);
+    return preprocess == null ? t : new PreprocessingTrainer(preprocess, t);
   }
 
   /** The length of the union of the intervals [start[i], end[i]) (empty ones, jobs that never fitted, count 0). */
