@@ -85,6 +85,10 @@ public final class DemoCommand implements Callable<Integer> {
       dataset = ExperimentRunner.dataset(c, progress);
     }
     double datasetSeconds = (System.nanoTime() - t0) / 1e9;
+    if (format == OutputFormat.TEXT) {
+      spec.commandLine().getOut().printf(java.util.Locale.ROOT, "dataset built once in %.1f s, for the train and backtest steps%n%n", datasetSeconds);
+      spec.commandLine().getOut().flush();
+    }
     int exit = TrainCommand.run(c, dataset, format, spec, versions -> {});
     if (format == OutputFormat.JSON) return exit;
     if (exit == 0 && !noBacktest) backtest(c, dataset, datasetSeconds);
