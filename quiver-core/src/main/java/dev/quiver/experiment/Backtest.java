@@ -4,6 +4,7 @@ import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
+import dev.quiver.ensemble.CascadeModel;
 import dev.quiver.eval.ClassificationMetrics;
 import dev.quiver.eval.Costs;
 import dev.quiver.eval.GradeInputs;
@@ -23,6 +24,7 @@ import dev.quiver.exec.TrainJob;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
+import dev.quiver.model.Matrix;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
@@ -32,8 +34,6 @@ import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
 import dev.quiver.preprocess.PreprocessSpec;
 import dev.quiver.preprocess.PreprocessedModel;
-import dev.quiver.ensemble.CascadeModel;
-import dev.quiver.model.Matrix;
 import dev.quiver.preprocess.PreprocessingTrainer;
 import dev.quiver.split.Fold;
 import dev.quiver.split.CalendarWalkForward;
@@ -67,7 +67,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * simulating and scoring) is queued so that it overlaps other jobs' fits; the only sequential work
  * is splitting before the first fit and pooling each model's folds after the last. The job results
  * hold closed models: the figures are what a backtest keeps, not the models. Results are
- * deterministic for a seed: fold order and model order never depend on which job finished first. Thread-safe (stateless between runs).
+ * deterministic for a seed: fold order and model order never depend on which job finished first.
+ * Thread-safe (stateless between runs).
  */
 public final class Backtest {
 
