@@ -18,16 +18,19 @@ import java.util.Map;
  * over the whole input (144k rows of the bundled futures, seed12 features, next-bar direction)
  * in {@value #FOLDS} rolling folds, the test blocks covering all rows after the first training
  * window of the same size. Each run times {@link Backtest#run} on the prebuilt dataset and
- * measures the share of its wall time during which no fit was running (row gathering,
- * prediction, simulation, scoring): the target is under 5%.
+ * measures the share of its wall time during which no fit was running (splitting, row gathering,
+ * prediction, simulation, scoring, pooling): {@code 1 - fit wall / backtest wall}, where the fit
+ * wall is the union of the intervals spent inside the trainers' {@code fit} calls (LightGBM's
+ * dataset construction included) and the backtest wall is the whole {@link Backtest#run}. The
+ * target is under 5%.
  */
 final class BacktestBenchmark {
 
   static final int FOLDS = 20;
   static final int TREES = 100;
 
-  /** Per measured run: wall nanos and the share outside fitting. */
-  record Result(long[] nanos, double[] shareOutsideFitting, int rows, int folds) {}
+  /** Per measured run: wall nanos, the share outside fitting and the seconds outside fitting. */
+  record Result(long[] nanos, double[] shareOutsideFitting, double[] secondsOutsideFitting, int rows, int folds) {}
 
   private BacktestBenchmark() {}
 
@@ -38,6 +41,7 @@ final class BacktestBenchmark {
     Backtest backtest = new Backtest(ModelFamilies.discover(), new ThreadBudget(threads), Cancellation.none());
     long[] nanos = new long[runs];
     double[] share = new double[runs];
+    double[] outside = new double[runs];
     int folds = 0;
     for (int r = -warmups; r < runs; r++) {
       long t0 = System.nanoTime();
@@ -48,8 +52,9 @@ final class BacktestBenchmark {
       if (r >= 0) {
         nanos[r] = t;
         share[r] = result.shareOutsideFitting();
+        outside[r] = result.seconds() - result.fitWallSeconds();
       }
     }
-    return new Result(nanos, share, data.rows(), folds);
+    return new Result(nanos, share, outside, data.rows(), folds);
   }
 }

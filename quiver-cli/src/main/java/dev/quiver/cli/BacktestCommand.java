@@ -1,6 +1,7 @@
 package dev.quiver.cli;
 
 import dev.quiver.config.ExperimentConfig;
+import dev.quiver.config.ExperimentConfigs;
 import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Problem;
@@ -17,6 +18,7 @@ import dev.quiver.experiment.RunObserver;
 import dev.quiver.leakage.LeakageReport;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.ModelFamilies;
+import dev.quiver.preprocess.PreprocessSpec;
 import dev.quiver.split.CalendarWalkForward;
 import dev.quiver.split.CombinatorialPurgedCv;
 import dev.quiver.split.Holdout;
@@ -50,6 +52,7 @@ import picocli.CommandLine.Spec;
         "  purged-kfold  [--folds K] [--embargo-pct P]",
         "  cpcv          [--groups N] [--test-groups K] [--embargo-pct P]",
         "  holdout       the experiment's train/validation/test fractions (validation for early stopping)",
+        "The experiment's preprocess section (or --preprocess) is fitted per fold on that fold's training rows only.",
         "First a leakage self-test on a sample (exit 3 naming what leaks; --no-leakage-check skips it)."})
 public final class BacktestCommand implements Callable<Integer> {
 
@@ -126,6 +129,10 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "Bars of each symbol the leakage self-test uses, from the first (default: ${DEFAULT-VALUE}; 0: all).")
   int leakageSampleBars;
 
+  @Option(names = "--preprocess", paramLabel = "SPEC",
+      description = "Preprocessing in front of every model, fitted on each fold's training rows only, e.g. impute=median,scale=robust,clip=0.01,select=top:8 (overrides the experiment's preprocess).")
+  String preprocess;
+
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -143,6 +150,7 @@ public final class BacktestCommand implements Callable<Integer> {
       experiment.ensemble.add(EnsembleComparison.EQUAL_WEIGHTS);
     }
     ExperimentConfig c = experiment.experiment("backtest");
+    if (preprocess != null) c = ExperimentConfigs.withDefaults(c.withPreprocess(preprocess));
     Splitter fromFile = split == null ? splitFromFile(c) : null;
     LeakageReport leakage = null;
     if (!noLeakageCheck) {
@@ -156,7 +164,8 @@ public final class BacktestCommand implements Callable<Integer> {
       }
     }
     Dataset data = ExperimentRunner.dataset(c, RunObserver.NONE);
-    BacktestSettings settings = settings(fromFile != null ? fromFile : splitter(scheme, c, data.rows()));
+    BacktestSettings settings = settings(fromFile != null ? fromFile : splitter(scheme, c, data.rows()))
+        .withPreprocess(c.preprocess() == null ? null : PreprocessSpec.parse(c.preprocess()));
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
     BacktestResult result;
     try (ProgressObserver progress = new ProgressObserver("backtest", format == OutputFormat.JSON)) {

@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.config.ExperimentConfig;
 import dev.quiver.dataset.Dataset;
 import dev.quiver.experiment.BacktestResult;
+import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.experiment.FoldResult;
 import dev.quiver.experiment.ModelBacktest;
 import dev.quiver.leakage.LeakageReport;
@@ -35,12 +36,14 @@ final class BacktestPrinter {
       JsonOut.print(out, root);
       return;
     }
-    List<String> ml = r.task().equals("binary") ? CLASSIFICATION : REGRESSION;
+    List<String> ml = new ArrayList<>(r.task().equals("binary") ? CLASSIFICATION : REGRESSION);
+    if (r.models().stream().anyMatch(m -> m.metrics().containsKey(ExperimentRunner.EXPENSIVE_SHARE))) ml.add(ExperimentRunner.EXPENSIVE_SHARE);
     out.printf(Locale.ROOT, "backtest: %s, %s bars, label %s (%s), %,d rows x %d features%n", String.join(", ", data.symbols()), c.timeframe(),
         c.label(), r.task(), r.rows(), r.features().size());
     out.printf(Locale.ROOT, "split: %s, %d fold%s; training rows purged and embargoed from the labels' ends%n", r.splitter(), r.folds(), r.folds() == 1 ? "" : "s");
     out.printf(Locale.ROOT, "positions: %s; costs: %s; %s periods a year; deflated Sharpe over %d configuration%s tried%n", r.rule(), r.costs(),
         String.format(Locale.ROOT, "%,.0f", r.periodsPerYear()), r.configurationsTried(), r.configurationsTried() == 1 ? "" : "s");
+    if (c.preprocess() != null) out.println("preprocess: " + c.preprocess() + ", fitted per fold on that fold's training rows only");
     if (leakage != null) {
       out.printf(Locale.ROOT, "leakage self-test passed: no feature or model moved at or before %d cuts (%,d rows compared), no implausibly strong feature%n",
           leakage.cuts().size(), leakage.rowsCompared());
@@ -99,6 +102,7 @@ final class BacktestPrinter {
     root.put("costs", r.costs());
     root.put("periods_per_year", r.periodsPerYear());
     root.put("configurations_tried", r.configurationsTried());
+    if (c.preprocess() != null) root.put("preprocess", c.preprocess());
     List<Map<String, Object>> models = new ArrayList<>();
     for (ModelBacktest m : r.models()) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -116,6 +120,7 @@ final class BacktestPrinter {
       o.put("hit_rate", JsonOut.number(m.metric("hit_rate")));
       o.put("auc", JsonOut.number(m.metric("auc")));
       o.put("fold_sharpe_std", JsonOut.number(m.foldSharpeStd()));
+      if (m.metrics().containsKey(ExperimentRunner.EXPENSIVE_SHARE)) o.put(ExperimentRunner.EXPENSIVE_SHARE, JsonOut.number(m.metric(ExperimentRunner.EXPENSIVE_SHARE)));
       Map<String, Object> metrics = new LinkedHashMap<>();
       m.metrics().forEach((k, v) -> metrics.put(k, JsonOut.number(v)));
       o.put("metrics", metrics);

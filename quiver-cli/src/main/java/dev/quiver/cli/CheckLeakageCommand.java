@@ -1,6 +1,7 @@
 package dev.quiver.cli;
 
 import dev.quiver.config.ExperimentConfig;
+import dev.quiver.config.ExperimentConfigs;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.leakage.ExperimentLeakage;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {"Perturb the bars after each cut, rebuild the experiment's dataset and fail (exit 3) naming every feature",
         "whose value at or before a cut moved, and every model whose prediction there moved (trained on rows labelled",
         "before the cut). Also names features whose median |rank IC| with the label's forward return is implausibly",
-        "high (a column that is the next bar's return). Exit 0 when clean, 2 on bad input.",
+        "high (a column that is the next bar's return). Exit 0 when clean, 2 on bad input. The experiment's preprocess",
+        "section (or --preprocess) stands in front of every model, fitted on the rows it trains on.",
         "The experiment is --config FILE or train's flags (--data, --features, --label, --models, ...)."})
 public final class CheckLeakageCommand implements Callable<Integer> {
 
@@ -36,6 +38,10 @@ public final class CheckLeakageCommand implements Callable<Integer> {
   @Option(names = "--max-rank-ic", paramLabel = "X", defaultValue = "0.3", description = "Median |rank IC| from which a feature is suspect (default: ${DEFAULT-VALUE}).")
   double maxRankIc;
 
+  @Option(names = "--preprocess", paramLabel = "SPEC",
+      description = "Preprocessing in front of every model, fitted on the rows each model trains on, e.g. impute=median,scale=robust (overrides the experiment's preprocess).")
+  String preprocess;
+
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -45,6 +51,7 @@ public final class CheckLeakageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentConfig c = experiment.experiment("check");
+    if (preprocess != null) c = ExperimentConfigs.withDefaults(c.withPreprocess(preprocess));
     LeakageReport r = run(c, cuts, sampleBars, maxRankIc);
     if (format == OutputFormat.JSON) JsonOut.print(spec.commandLine().getOut(), LeakagePrinter.json(r));
     else LeakagePrinter.text(r, c.models().size(), spec.commandLine().getOut());

@@ -22,7 +22,12 @@ final class LeaderboardPrinter {
   static void print(ExperimentResult result, OutputFormat format, PrintWriter out) {
     if (format == OutputFormat.JSON) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (LeaderboardRow r : result.leaderboard()) rows.add(json(r, metricNames(result)));
+      java.util.Optional<String> note = ExperimentRunner.splitNote(result.config());
+      for (LeaderboardRow r : result.leaderboard()) {
+        Map<String, Object> row = json(r, metricNames(result));
+        note.ifPresent(n -> row.put("split_note", n));
+        rows.add(row);
+      }
       JsonOut.print(out, rows);
       return;
     }

@@ -2,6 +2,7 @@ package dev.quiver.cli;
 
 import dev.quiver.config.ExperimentConfig;
 import dev.quiver.config.ExperimentConfigs;
+import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.exec.ExecutorOptions;
@@ -182,8 +183,13 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** As {@link #run(ExperimentConfig, OutputFormat, CommandSpec)}, then hands the registered versions to {@code after}. */
   static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec, java.util.function.Consumer<List<ModelVersion>> after) {
+    return run(c, null, format, spec, after);
+  }
+
+  /** As {@link #run(ExperimentConfig, OutputFormat, CommandSpec, java.util.function.Consumer)} on {@code data}, built from {@code c} before (null: build it). */
+  static int run(ExperimentConfig c, Dataset data, OutputFormat format, CommandSpec spec, java.util.function.Consumer<List<ModelVersion>> after) {
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());
-    return run(c, format, spec, ExecutorOptions.of(budget), null, after);
+    return run(c, data, format, spec, ExecutorOptions.of(budget), null, after);
   }
 
   /**
@@ -193,6 +199,11 @@ public final class TrainCommand implements Callable<Integer> {
    */
   static int run(ExperimentConfig c, OutputFormat format, CommandSpec spec, ExecutorOptions options, Path runDir,
       java.util.function.Consumer<List<ModelVersion>> after) {
+    return run(c, null, format, spec, options, runDir, after);
+  }
+
+  private static int run(ExperimentConfig c, Dataset data, OutputFormat format, CommandSpec spec, ExecutorOptions options, Path runDir,
+      java.util.function.Consumer<List<ModelVersion>> after) {
     Cancellation cancel = Cancellation.none();
     ExperimentRunner runner = new ExperimentRunner(ModelFamilies.discover(), options, cancel, runDir);
     java.io.PrintWriter err = spec.commandLine().getErr();
@@ -200,9 +211,13 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("run directory: " + runDir + " (resume with: quiver train --resume " + runDir + ")");
       err.flush();
     }
+    ExperimentRunner.splitNote(c).ifPresent(note -> {
+      err.println("note: " + note);
+      err.flush();
+    });
     ExperimentResult result;
     try (StopOnInterrupt stop = new StopOnInterrupt(cancel); ProgressObserver progress = new ProgressObserver(c.name(), format == OutputFormat.JSON)) {
-      result = runner.run(c, progress);
+      result = runner.run(c, data, progress);
       LeaderboardPrinter.print(result, format, spec.commandLine().getOut());
       stop.finished();
     }

@@ -69,6 +69,42 @@ class BacktestCliTest {
   }
 
   @Test
+  void preprocess_flag_is_fitted_per_fold_and_named_in_the_report() throws Exception {
+    Cli r = Cli.run("backtest", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic",
+        "--preprocess", "impute=median,scale=robust,select=top:4", "--folds", "2", "--threads", "2", "--no-leakage-check", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = Json.MAPPER.readTree(r.out());
+    assertThat(root.get("preprocess").asText()).isEqualTo("impute=median,scale=robust,select=top:4");
+    assertThat(root.get("models").get(0).get("status").asText()).isEqualTo("ok");
+    Cli text = Cli.run("backtest", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic",
+        "--preprocess", "scale=standard", "--folds", "2", "--threads", "2", "--no-leakage-check");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("preprocess: scale=standard, fitted per fold on that fold's training rows only");
+  }
+
+  @Test
+  void a_cascade_shows_its_expensive_share_per_fold_and_pooled() throws Exception {
+    String[] args = {"backtest", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "logistic:conservative,logistic:aggressive",
+        "--ensemble", "cascade:0.01", "--folds", "2", "--threads", "2", "--no-leakage-check"};
+    Cli r = Cli.run(concat(args, "--format", "json"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode cascade = null;
+    for (JsonNode m : Json.MAPPER.readTree(r.out()).get("models")) if (m.get("family").asText().equals("cascade")) cascade = m;
+    assertThat(cascade).isNotNull();
+    assertThat(cascade.get("expensive_share").asDouble()).isBetween(0.0, 1.0);
+    for (JsonNode f : cascade.get("folds")) assertThat(f.get("expensive_share").asDouble()).isBetween(0.0, 1.0);
+    Cli text = Cli.run(args);
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("expensive_share");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void flags_of_another_scheme_exit_2_naming_each() {
     Cli r = Cli.run("backtest", "--data", data(), "--split", "purged-kfold", "--train-size", "100", "--groups", "4");
     assertThat(r.exit()).isEqualTo(2);

@@ -23,6 +23,24 @@ class CheckLeakageCliTest {
   }
 
   @Test
+  void an_honest_experiment_behind_preprocessing_passes_and_a_bad_spec_exits_2() {
+    String[] common = {"check", "leakage", "--data", TestData.file(TestData.FUTURES_1M).toString(), "--symbols", "ICL8.cfe",
+        "--features", "seed12", "--models", "logistic", "--sample-bars", "6000", "--preprocess"};
+    Cli r = Cli.run(concat(common, "impute=median,scale=robust,clip=0.01,select=top:6"));
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("models: ok", "leakage check passed");
+    Cli bad = Cli.run(concat(common, "scale=sideways"));
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("sideways");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void the_next_bars_return_as_a_column_exits_3_naming_it() throws Exception {
     Cli r = Cli.run("check", "leakage", "--data", LeakyData.write(dir).toString(), "--features", "seed12,leak", "--models", "logistic", "--format", "json");
     assertThat(r.exit()).as(r.err()).isEqualTo(3);

@@ -39,6 +39,8 @@ class DemoTest {
     assertThat(r.out()).contains("model", "auc", "accuracy", "precision", "recall", "f1", "log_loss", "fit_s", "lightgbm", "logistic", "test segment only");
     // then the walk-forward backtest: per-fold trading metrics and a grade with its deciding rule per model
     assertThat(r.out()).contains("quiver backtest --split walk-forward", "walk-forward-2", "sharpe", "max_drawdown", "deflated_sharpe", "grade ", "decided by");
+    // the backtest reuses the train step's dataset, built once
+    assertThat(r.out()).contains("reusing the dataset the train step built", "dataset built once in");
     // both models registered under the run folder, and the list of the registry last
     assertThat(r.out()).contains("registered demo-lightgbm@1.0.0", "registered demo-logistic@1.0.0");
     assertThat(run.resolve("models").resolve("index.sqlite")).exists();

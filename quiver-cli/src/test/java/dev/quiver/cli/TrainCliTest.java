@@ -68,6 +68,45 @@ class TrainCliTest {
   }
 
   @Test
+  void a_walk_forward_split_section_keeps_the_holdout_leaderboard_and_says_so() throws Exception {
+    Path yaml = dir.resolve("wf.yaml");
+    Files.writeString(yaml, """
+        name: wf-test
+        data: {path: %s, symbols: [IML8.cfe]}
+        features: seed12
+        label: direction
+        split: {walk_forward: {train_bars: 20000, test_bars: 5000, window: rolling}}
+        models:
+          - family: logistic
+        """.formatted(TestData.file(TestData.FUTURES_1M).toString().replace("\\", "/")));
+    Cli r = Cli.run("train", "--config", yaml.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("note: the split section names walk-forward; quiver train scores one chronological holdout"
+        + " (train 0.7 / validation 0.2 / test 0.1), and the walk-forward folds apply to quiver backtest and quiver split");
+    JsonNode row = Json.MAPPER.readTree(r.out()).get(0);
+    assertThat(row.get("split_note").asText()).startsWith("the split section names walk-forward");
+    assertThat(row.get("test_rows").asLong()).isBetween(4_500L, 4_900L);
+  }
+
+  @Test
+  void a_holdout_split_section_carries_no_split_note() throws Exception {
+    Path yaml = dir.resolve("holdout.yaml");
+    Files.writeString(yaml, """
+        data: {path: %s, symbols: [IML8.cfe]}
+        features: seed12
+        split: {train: 0.5, validation: 0.25, test: 0.25}
+        models:
+          - family: logistic
+        """.formatted(TestData.file(TestData.FUTURES_1M).toString().replace("\\", "/")));
+    Cli r = Cli.run("train", "--config", yaml.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("note: the split section");
+    JsonNode row = Json.MAPPER.readTree(r.out()).get(0);
+    assertThat(row.has("split_note")).isFalse();
+    assertThat(row.get("test_rows").asLong()).isBetween(11_500L, 12_100L);
+  }
+
+  @Test
   void unknown_yaml_key_exits_2_naming_line_and_valid_keys() throws Exception {
     Path yaml = dir.resolve("bad.yaml");
     Files.writeString(yaml, "name: x\ndata: {path: a.csv}\nlable: direction\n");

@@ -4,6 +4,7 @@ import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
+import dev.quiver.ensemble.CascadeModel;
 import dev.quiver.eval.ClassificationMetrics;
 import dev.quiver.eval.Costs;
 import dev.quiver.eval.GradeInputs;
@@ -18,17 +19,22 @@ import dev.quiver.eval.SimulatedTrading;
 import dev.quiver.eval.TradingMetrics;
 import dev.quiver.eval.TradingSimulator;
 import dev.quiver.exec.JobResult;
-import dev.quiver.exec.LocalExecutor;
 import dev.quiver.exec.ThreadBudget;
 import dev.quiver.exec.TrainJob;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.FitInfo;
 import dev.quiver.model.FittedModel;
+import dev.quiver.model.Matrix;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
 import dev.quiver.model.Task;
+import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
+import dev.quiver.model.Trainer;
+import dev.quiver.preprocess.PreprocessSpec;
+import dev.quiver.preprocess.PreprocessedModel;
+import dev.quiver.preprocess.PreprocessingTrainer;
 import dev.quiver.split.Fold;
 import dev.quiver.split.CalendarWalkForward;
 import dev.quiver.split.CombinatorialPurgedCv;
@@ -39,7 +45,6 @@ import dev.quiver.split.Splitter;
 import dev.quiver.split.TimeSeriesSplit;
 import dev.quiver.split.WalkForward;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,14 +56,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * the fold's training rows (already purged and embargoed from the labels' recorded ends by the
  * splitter, so no user ever sets a purge), predicts the fold's test rows, scores them with the ML
  * metrics and a trading simulation (a position decided at bar i earns bar i+1's return, costs per
- * unit turnover), then pools each model's folds and grades the pooled result.
+ * unit turnover), then pools each model's folds and grades the pooled result. With the settings'
+ * preprocessing, each fold's pipeline is fitted on that fold's training rows only (inside the
+ * trainer call, so its time counts as fitting). A cascade's folds and pooled result also carry
+ * {@value ExperimentRunner#EXPENSIVE_SHARE}: the share of test rows its expensive model scored.
  *
- * <p>The fits of all models and folds are independent jobs on one {@link LocalExecutor} within
- * the {@link ThreadBudget}; each job gathers its own rows, predicts its own test rows and scores
- * them, so the only sequential work is pooling each model's folds. A job closes its model (natives freed on the thread that
- * made them) once it has predicted, so the job results hold closed models: the figures are what a
- * backtest keeps, not the models. Results are deterministic for a seed: fold order and model
- * order never depend on which job finished first. Thread-safe (stateless between runs).
+ * <p>The fits of all models and folds are independent jobs run by {@link FitScoreWorkers} within
+ * the {@link ThreadBudget}: a job fits on its fold's training rows (a view of the dataset's matrix
+ * when they are one range), and its scoring (predicting the fold's test rows, closing the model,
+ * simulating and scoring) is queued so that it overlaps other jobs' fits; the only sequential work
+ * is splitting before the first fit and pooling each model's folds after the last. The job results
+ * hold closed models: the figures are what a backtest keeps, not the models. Results are
+ * deterministic for a seed: fold order and model order never depend on which job finished first.
+ * Thread-safe (stateless between runs).
  */
 public final class Backtest {
 
@@ -99,13 +109,11 @@ public final class Backtest {
         models.size(), models.size() == 1 ? "" : "s", describe(settings.splitter())));
 
     List<TrainJob> jobs = new ArrayList<>();
-    Map<TrainJob, int[]> slot = new IdentityHashMap<>();
     for (int m = 0; m < models.size(); m++) {
       TrainJob model = models.get(m);
       for (int f = 0; f < folds.size(); f++) {
         TrainJob job = new TrainJob(model.name() + " " + folds.get(f).name(), model.family(), model.variant(), model.overrides(), model.seed());
         jobs.add(job);
-        slot.put(job, new int[] {m, f});
       }
     }
     TestRows[] tests = new TestRows[folds.size()];
@@ -114,31 +122,47 @@ public final class Backtest {
     double[][][] predictions = new double[models.size()][folds.size()][];
     FoldScore[][] foldScores = new FoldScore[models.size()][folds.size()];
     long[][] fitNanos = new long[models.size()][folds.size()];
+    int[][] expensiveRows = new int[models.size()][folds.size()];
+    for (int[] e : expensiveRows) java.util.Arrays.fill(e, -1);
     long[] fitStart = new long[jobs.size()];
     long[] fitEnd = new long[jobs.size()];
     AtomicLong totalFit = new AtomicLong();
-    List<JobResult> results = new LocalExecutor(budget, cancel).run(jobs, (job, ctx) -> {
-      int[] mf = slot.get(job);
-      Fold fold = folds.get(mf[1]);
-      TrainJob model = models.get(mf[0]);
+    List<JobResult> results = new FitScoreWorkers(budget, cancel).run(jobs, (i, ctx) -> {
+      int m = i / folds.size();
+      int f = i % folds.size();
+      Fold fold = folds.get(f);
+      TrainJob model = models.get(m);
       TrainSet train = FoldRows.trainSet(data, fold.train());
       TrainSet valid = fold.hasValidation() ? FoldRows.trainSet(data, fold.validation()) : null;
+      Trainer trainer = trainer(model, params.get(model.name()), settings.preprocess());
       long t0 = System.nanoTime();
-      FittedModel fitted = families.get(model.family()).trainer(params.get(model.name()))
-          .fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
+      FittedModel fitted = trainer.fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
       long t1 = System.nanoTime();
-      long took = t1 - t0;
-      fitNanos[mf[0]][mf[1]] = took;
-      fitStart[mf[0] * folds.size() + mf[1]] = t0;
-      fitEnd[mf[0] * folds.size() + mf[1]] = t1;
-      totalFit.addAndGet(took);
-      try {
-        predictions[mf[0]][mf[1]] = fitted.predict(FoldRows.matrix(data.x(), fold.test())).values();
-      } finally {
-        closeQuietly(fitted);
-      }
-      foldScores[mf[0]][mf[1]] = scoreFold(data.task(), tests[mf[1]], predictions[mf[0]][mf[1]], rule, settings.costs(), ppy);
+      fitNanos[m][f] = t1 - t0;
+      fitStart[i] = t0;
+      fitEnd[i] = t1;
+      totalFit.addAndGet(t1 - t0);
       return fitted;
+    }, (i, fitted) -> {
+      int m = i / folds.size();
+      int f = i % folds.size();
+      try {
+        Matrix x = FoldRows.matrix(data.x(), folds.get(f).test());
+        CascadeModel cascade = cascadeOf(fitted);
+        if (cascade != null) {
+          CascadeModel.Run run = cascade.run(fitted instanceof PreprocessedModel pm ? pm.preprocessor().apply(x) : x);
+          predictions[m][f] = run.values();
+          expensiveRows[m][f] = run.expensiveRows();
+        } else {
+          predictions[m][f] = fitted.predict(x).values();
+        }
+      } finally {
+        FitScoreWorkers.close(fitted);
+      }
+      foldScores[m][f] = scoreFold(data.task(), tests[f], predictions[m][f], rule, settings.costs(), ppy);
+      if (expensiveRows[m][f] >= 0) {
+        foldScores[m][f].metrics().put(ExperimentRunner.EXPENSIVE_SHARE, share(expensiveRows[m][f], predictions[m][f].length));
+      }
     }, observer);
 
     List<Scored> scored = new ArrayList<>();
@@ -148,7 +172,17 @@ public final class Backtest {
         JobResult r = results.get(m * folds.size() + f);
         if (r.status() != JobResult.Status.OK) error = folds.get(f).name() + ": " + r.error();
       }
-      scored.add(error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error));
+      Scored s = error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error);
+      if (s.pooled != null && expensiveRows[m][0] >= 0) {
+        long expensive = 0;
+        long rows = 0;
+        for (int f = 0; f < folds.size(); f++) {
+          expensive += expensiveRows[m][f];
+          rows += predictions[m][f].length;
+        }
+        s.pooled.metrics.put(ExperimentRunner.EXPENSIVE_SHARE, share(expensive, rows));
+      }
+      scored.add(s);
     }
 
     long trials = settings.configurationsTried() > 0 ? Math.max(settings.configurationsTried(), models.size()) : models.size();
@@ -174,6 +208,37 @@ public final class Backtest {
     return new BacktestResult(data.rows(), data.task().name().toLowerCase(java.util.Locale.ROOT), data.featureNames(),
         describe(settings.splitter()), folds.size(), trials, ppy, describe(rule), describe(settings.costs()), out,
         (System.nanoTime() - start) / 1e9, totalFit.get() / 1e9, covered(fitStart, fitEnd) / 1e9);
+  }
+
+  /**
+   * Fits {@code model} on {@code fold}'s training rows (its validation rows for early stopping when
+   * the fold has them), as {@link #run} does for every job: behind {@code preprocess} (null: none),
+   * whose statistics come from those training rows only, so nothing of the fold's test rows reaches
+   * the fitted model. The caller closes the model.
+   *
+   * @throws BadInputException when the model's family, variant or overrides are invalid
+   */
+  public FittedModel fitFold(Dataset data, Fold fold, TrainJob model, PreprocessSpec preprocess, TrainContext ctx) {
+    Params p = families.get(model.family()).params(model.variant(), model.overrides());
+    TrainSet train = FoldRows.trainSet(data, fold.train());
+    TrainSet valid = fold.hasValidation() ? FoldRows.trainSet(data, fold.validation()) : null;
+    return trainer(model, p, preprocess).fit(train, valid, ctx, new FitInfo(model.variant(), data.sha256(), fold.name()));
+  }
+
+  /** The cascade a fitted model is, directly or behind preprocessing; null for any other model. */
+  private static CascadeModel cascadeOf(FittedModel fitted) {
+    if (fitted instanceof CascadeModel c) return c;
+    if (fitted instanceof PreprocessedModel pm && pm.inner() instanceof CascadeModel c) return c;
+    return null;
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  private Trainer trainer(TrainJob model, Params params, PreprocessSpec preprocess) {
+    Trainer t = families.get(model.family()).trainer(params);
+    return preprocess == null ? t : new PreprocessingTrainer(preprocess, t);
   }
 
   /** The length of the union of the intervals [start[i], end[i]) (empty ones, jobs that never fitted, count 0). */
@@ -407,15 +472,5 @@ public final class Backtest {
 
   private static String num(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
-
-  private static void closeQuietly(FittedModel model) {
-    if (model instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // the model's predictions are already taken; a failing native release must not lose them
-      }
-    }
   }
 }

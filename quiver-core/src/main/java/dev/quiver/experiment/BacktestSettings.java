@@ -3,6 +3,7 @@ package dev.quiver.experiment;
 import dev.quiver.eval.Costs;
 import dev.quiver.eval.GradeRubric;
 import dev.quiver.eval.PositionRule;
+import dev.quiver.preprocess.PreprocessSpec;
 import dev.quiver.split.Splitter;
 import java.util.Objects;
 
@@ -12,10 +13,12 @@ import java.util.Objects;
  * return forecasts), the trading costs, the periods per year that annualise the Sharpe ratio
  * ({@code NaN}: estimated from the dataset's bar times with {@link dev.quiver.eval.PeriodsPerYear}),
  * the grade rubric, and the number of configurations tried in the research that led here
- * ({@code 0}: the number of models backtested), which deflates the Sharpe ratio.
+ * ({@code 0}: the number of models backtested), which deflates the Sharpe ratio, and the
+ * preprocessing put in front of every model ({@code null}: none), fitted per fold on that fold's
+ * training rows only.
  */
 public record BacktestSettings(Splitter splitter, PositionRule binaryRule, PositionRule regressionRule, Costs costs,
-    double periodsPerYear, GradeRubric rubric, long configurationsTried) {
+    double periodsPerYear, GradeRubric rubric, long configurationsTried, PreprocessSpec preprocess) {
 
   /** Long at P(up) >= 0.52, short at <= 0.48, flat between. */
   public static final PositionRule DEFAULT_BINARY_RULE = PositionRule.Thresholds.symmetric(0.02);
@@ -35,24 +38,35 @@ public record BacktestSettings(Splitter splitter, PositionRule binaryRule, Posit
     if (configurationsTried < 0) throw new IllegalArgumentException("configurations tried must be >= 0, got " + configurationsTried);
   }
 
+  /** Settings without preprocessing. */
+  public BacktestSettings(Splitter splitter, PositionRule binaryRule, PositionRule regressionRule, Costs costs, double periodsPerYear,
+      GradeRubric rubric, long configurationsTried) {
+    this(splitter, binaryRule, regressionRule, costs, periodsPerYear, rubric, configurationsTried, null);
+  }
+
   /** The defaults around {@code splitter}: thresholds 0.48/0.52, forecast sign, 1 bp, estimated periods, the default rubric. */
   public static BacktestSettings of(Splitter splitter) {
     return new BacktestSettings(splitter, DEFAULT_BINARY_RULE, new PositionRule.ForecastSign(), DEFAULT_COSTS, Double.NaN, GradeRubric.DEFAULT, 0);
   }
 
   public BacktestSettings withCosts(Costs c) {
-    return new BacktestSettings(splitter, binaryRule, regressionRule, c, periodsPerYear, rubric, configurationsTried);
+    return new BacktestSettings(splitter, binaryRule, regressionRule, c, periodsPerYear, rubric, configurationsTried, preprocess);
   }
 
   public BacktestSettings withPeriodsPerYear(double ppy) {
-    return new BacktestSettings(splitter, binaryRule, regressionRule, costs, ppy, rubric, configurationsTried);
+    return new BacktestSettings(splitter, binaryRule, regressionRule, costs, ppy, rubric, configurationsTried, preprocess);
   }
 
   public BacktestSettings withConfigurationsTried(long n) {
-    return new BacktestSettings(splitter, binaryRule, regressionRule, costs, periodsPerYear, rubric, n);
+    return new BacktestSettings(splitter, binaryRule, regressionRule, costs, periodsPerYear, rubric, n, preprocess);
   }
 
   public BacktestSettings withBinaryRule(PositionRule rule) {
-    return new BacktestSettings(splitter, rule, regressionRule, costs, periodsPerYear, rubric, configurationsTried);
+    return new BacktestSettings(splitter, rule, regressionRule, costs, periodsPerYear, rubric, configurationsTried, preprocess);
+  }
+
+  /** The preprocessing fitted on each fold's training rows in front of every model ({@code null}: none). */
+  public BacktestSettings withPreprocess(PreprocessSpec spec) {
+    return new BacktestSettings(splitter, binaryRule, regressionRule, costs, periodsPerYear, rubric, configurationsTried, spec);
   }
 }

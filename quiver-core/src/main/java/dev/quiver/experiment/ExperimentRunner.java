@@ -96,6 +96,24 @@ public final class ExperimentRunner {
   private final Cancellation cancel;
   private final Path runDir;
 
+  /**
+   * What a person should know when the experiment's split section names a scheme other than the
+   * chronological holdout: {@link #run} (quiver train) still scores one holdout with the default
+   * fractions, and the scheme's folds apply to {@code quiver backtest} and {@code quiver split} with
+   * the same file. Empty for a holdout section, whose fractions {@link #run} honours.
+   */
+  public static java.util.Optional<String> splitNote(ExperimentConfig config) {
+    if (config.split() == null) return java.util.Optional.empty();
+    String scheme = config.split().scheme();
+    if (scheme.equals(Holdout.NAME)) return java.util.Optional.empty();
+    ExperimentConfig.Split s = config.split();
+    String fractions = String.format(java.util.Locale.ROOT, "train %s / validation %s / test %s", s.train() == null ? 0.7 : s.train(),
+        s.validation() == null ? 0.2 : s.validation(), s.test() == null ? 0.1 : s.test());
+    return java.util.Optional.of("the split section names " + scheme + "; quiver train scores one chronological holdout"
+        + " (" + fractions + "), and the " + scheme + " folds apply to quiver backtest and quiver split"
+        + " with this file");
+  }
+
   public ExperimentRunner(ModelFamilies families, ThreadBudget budget, Cancellation cancel) {
     this(families, ExecutorOptions.of(budget), cancel, null);
   }
@@ -124,10 +142,26 @@ public final class ExperimentRunner {
   }
 
   public ExperimentResult run(ExperimentConfig config, RunObserver observer) {
+    return run(config, null, observer);
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, RunObserver)} on {@code built}, the dataset {@link #dataset}
+   * already built from this experiment (null: build it here), so a caller that goes on with the
+   * same data (a backtest after training) loads, features and labels it once. A reused dataset is
+   * reported as one stage instead of the three of building it.
+   */
+  public ExperimentResult run(ExperimentConfig config, Dataset built, RunObserver observer) {
     long start = System.nanoTime();
     Plan plan = plan(config);
-    observer.planned(STAGES, plan.jobs.size());
-    Dataset data = buildDataset(config, plan.data, observer);
+    observer.planned(built == null ? STAGES : STAGES - 2, plan.jobs.size());
+    Dataset data;
+    if (built == null) {
+      data = buildDataset(config, plan.data, observer);
+    } else {
+      data = built;
+      observer.stage(String.format(java.util.Locale.ROOT, "reused the dataset built before (%,d rows)", data.rows()));
+    }
     Fold fold = new Holdout(config.split().train(), config.split().validation(), config.split().test(), config.split().minSamples()).fold(data);
     TrainSet train = data.trainSet(fold.trainFrom(), fold.trainTo());
     TrainSet valid = fold.validTo() > fold.validFrom() ? data.trainSet(fold.validFrom(), fold.validTo()) : null;

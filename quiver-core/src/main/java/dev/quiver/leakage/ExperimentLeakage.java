@@ -12,6 +12,8 @@ import dev.quiver.experiment.ExperimentRunner;
 import dev.quiver.experiment.RunObserver;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.Trainer;
+import dev.quiver.preprocess.PreprocessSpec;
+import dev.quiver.preprocess.PreprocessingTrainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
  * Runs the {@link LeakageCheck} on an experiment exactly as {@code quiver train} would build it:
  * the experiment's bars are read once, and each (real or perturbed) set of bars is written to a
  * temporary standard CSV and built into a dataset by {@link ExperimentRunner#dataset}, so every
- * stage (validation, resampling, features, as-of joins, labels, warm-up) is under test. The
+ * stage (validation, resampling, features, as-of joins, labels, warm-up) is under test; the
+ * experiment's preprocessing, when it has one, stands in front of every model and is fitted on
+ * the rows each model is trained on. The
  * temporary folder is deleted afterwards. Not thread-safe (one run at a time per instance).
  */
 public final class ExperimentLeakage {
@@ -45,7 +49,8 @@ public final class ExperimentLeakage {
     for (ExperimentConfig.ModelSpec m : config.models()) {
       Map<String, String> overrides = new LinkedHashMap<>();
       m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
-      trainers.put(m.name(), families.get(m.family()).trainer(families.get(m.family()).params(m.variant(), overrides)));
+      Trainer t = families.get(m.family()).trainer(families.get(m.family()).params(m.variant(), overrides));
+      trainers.put(m.name(), config.preprocess() == null ? t : new PreprocessingTrainer(PreprocessSpec.parse(config.preprocess()), t));
     }
     Path dir;
     try {

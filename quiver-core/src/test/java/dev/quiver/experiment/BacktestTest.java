@@ -14,7 +14,13 @@ import dev.quiver.exec.ThreadBudget;
 import dev.quiver.exec.TrainJob;
 import dev.quiver.model.Cancellation;
 import dev.quiver.model.ModelFamilies;
+import dev.quiver.model.FittedModel;
+import dev.quiver.model.Matrix;
 import dev.quiver.model.Task;
+import dev.quiver.model.TrainContext;
+import dev.quiver.preprocess.PreprocessSpec;
+import dev.quiver.preprocess.PreprocessedModel;
+import dev.quiver.split.Fold;
 import dev.quiver.split.PurgedKFold;
 import dev.quiver.split.WalkForward;
 import dev.quiver.testing.PlantedFutures;
@@ -127,5 +133,58 @@ class BacktestTest {
     assertThat(m.ok()).as(m.error()).isTrue();
     assertThat(m.metrics()).containsKeys("rmse", "ic", "rank_ic", "auc", "sharpe");
     assertThat(m.grade().grade()).isIn((Object[]) Grade.values());
+  }
+
+  @Test
+  void changing_a_folds_test_rows_never_changes_its_preprocessor() {
+    PreprocessSpec spec = PreprocessSpec.parse("impute=median,scale=robust,clip=0.01,select=top:6");
+    WalkForward split = new WalkForward(8_000, 4_000, 4_000, false);
+    Fold first = split.folds(HONEST).get(0);
+    float[] x = HONEST.x().data().clone();
+    int cols = HONEST.x().cols();
+    for (int i = first.test().spanFrom(); i < first.test().spanTo(); i++) {
+      for (int c = 0; c < cols; c++) x[i * cols + c] = x[i * cols + c] * 50f + 1_000f;
+    }
+    Dataset changed = new Dataset(new Matrix(x, HONEST.rows(), cols, HONEST.featureNames()), HONEST.y(), HONEST.task(), HONEST.time(),
+        HONEST.symbolIndex(), HONEST.symbols(), HONEST.labelEnd(), HONEST.forwardReturn(), HONEST.sha256());
+    byte[] before = preprocessor(HONEST, first, spec);
+    assertThat(preprocessor(changed, first, spec)).isEqualTo(before);
+    assertThat(preprocessor(HONEST, split.folds(HONEST).get(1), spec)).as("a fold with other training rows").isNotEqualTo(before);
+  }
+
+  private static byte[] preprocessor(Dataset data, Fold fold, PreprocessSpec spec) {
+    FittedModel m = backtest().fitFold(data, fold, LOGISTIC, spec, TrainContext.of(1, 7));
+    return ((PreprocessedModel) m).preprocessor().toJson();
+  }
+
+  @Test
+  void a_preprocessed_backtest_scores_every_fold_of_the_pipeline() {
+    BacktestSettings s = BacktestSettings.of(new WalkForward(8_000, 4_000, 4_000, false));
+    ModelBacktest plain = backtest().run(HONEST, HONEST.forwardReturn(), List.of(LOGISTIC), s, RunObserver.NONE).models().get(0);
+    ModelBacktest piped = backtest().run(HONEST, HONEST.forwardReturn(), List.of(LOGISTIC),
+        s.withPreprocess(PreprocessSpec.parse("scale=standard,select=top:2")), RunObserver.NONE).models().get(0);
+    assertThat(piped.ok()).as(piped.error()).isTrue();
+    assertThat(piped.folds()).hasSize(plain.folds().size());
+    assertThat(piped.metric("auc")).isNotEqualTo(plain.metric("auc"));
+  }
+
+  @Test
+  void a_cascade_reports_the_share_of_rows_its_expensive_model_scored() {
+    Dataset planted = PlantedFutures.planted(PlantedFutures.SYMBOL, Task.BINARY, 1.0, 3);
+    TrainJob cascade = new TrainJob("cascade", "cascade", "balanced",
+        Map.of("cheap", "logistic:conservative", "expensive", "logistic:aggressive", "margin", "0.05"), 7);
+    ModelBacktest m = backtest().run(planted, planted.forwardReturn(), List.of(cascade, LOGISTIC),
+        BacktestSettings.of(new WalkForward(10_000, 5_000, 5_000, false)), RunObserver.NONE).models().get(0);
+    assertThat(m.ok()).as(m.error()).isTrue();
+    double rows = 0;
+    double expensive = 0;
+    for (FoldResult f : m.folds()) {
+      double share = f.metric(ExperimentRunner.EXPENSIVE_SHARE);
+      assertThat(share).isBetween(0.0, 1.0);
+      rows += f.testRows();
+      expensive += share * f.testRows();
+    }
+    assertThat(m.metric(ExperimentRunner.EXPENSIVE_SHARE)).isCloseTo(expensive / rows, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(m.metric(ExperimentRunner.EXPENSIVE_SHARE)).isGreaterThan(0.0).isLessThan(1.0);
   }
 }
