@@ -144,11 +144,7 @@ public final class BacktestCommand implements Callable<Integer> {
     String scheme = split == null ? DEFAULT_SPLIT : split.trim().toLowerCase(Locale.ROOT);
     if (!SPLITS.contains(scheme)) throw BadInputException.unknown("split scheme", split, SPLITS);
     checkFlags(scheme);
-    if (experiment.ensemble != null && !experiment.ensemble.isEmpty()
-        && experiment.ensemble.stream().noneMatch(e -> e.trim().toLowerCase(Locale.ROOT).equals(EnsembleComparison.EQUAL_WEIGHTS))) {
-      experiment.ensemble = new ArrayList<>(experiment.ensemble);
-      experiment.ensemble.add(EnsembleComparison.EQUAL_WEIGHTS);
-    }
+    experiment.equalWeightsBaseline = true;
     ExperimentConfig c = experiment.experiment("backtest");
     if (preprocess != null) c = ExperimentConfigs.withDefaults(c.withPreprocess(preprocess));
     Splitter fromFile = split == null ? splitFromFile(c) : null;

@@ -9,6 +9,7 @@ import dev.quiver.model.ModelFamilies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,6 +65,9 @@ final class ExperimentFlags {
           "Weights are learnt from the members' predictions on the validation segment, else on an inner purged k-fold of the training rows."})
   List<String> ensemble;
 
+  /** Set by backtest: equal-weights voting joins the combiners as the baseline of its ensemble comparison. */
+  boolean equalWeightsBaseline;
+
   @Mixin
   InputOptions input;
 
@@ -100,23 +104,33 @@ final class ExperimentFlags {
     throw new BadInputException(Where.none(), "no experiment given", "give --config experiment.yaml or --data FILE (try: quiver demo)");
   }
 
-  /** --set applied, then the combiners of --ensemble, else of the experiment file's ensemble key, appended as models. */
+  /**
+   * --set applied, then the combiners of --ensemble, else of the experiment file's ensemble key,
+   * appended as models; with {@link #equalWeightsBaseline}, {@code voting:equal} joins any non-empty
+   * combiner list that lacks it.
+   */
   private ExperimentConfig withSets(ExperimentConfig c) {
     List<ExperimentConfig.ModelSpec> withSets = ModelOverrides.apply(sets, c.models(), ModelFamilies.discover());
-    if (ensemble != null || c.ensemble() == null) {
-      withSets = EnsembleSpecs.append(ensemble, withSets, c.label());
-    } else {
-      List<String> specs = new ArrayList<>();
+    boolean fromFile = ensemble == null && c.ensemble() != null;
+    List<String> specs = new ArrayList<>();
+    if (fromFile) {
       for (String entry : c.ensemble()) for (String spec : entry.split(",")) if (!spec.isBlank()) specs.add(spec.trim());
-      try {
-        withSets = EnsembleSpecs.append(specs, withSets, c.label());
-      } catch (BadInputException e) {
-        List<Problem> located = new ArrayList<>();
-        for (Problem p : e.problems()) {
-          located.add(ExperimentConfigs.problemAt(config, "ensemble", p.value(), p.rule(), "ensemble: " + p.message().replace("--ensemble ", "")));
-        }
-        throw new BadInputException(located, e.fix() + " (the experiment's ensemble: takes the same specs as --ensemble, e.g. [voting, stacking, caruana:20])");
+    } else if (ensemble != null) {
+      specs.addAll(ensemble);
+    }
+    if (equalWeightsBaseline && !specs.isEmpty()
+        && specs.stream().noneMatch(e -> e.trim().toLowerCase(Locale.ROOT).equals(EnsembleComparison.EQUAL_WEIGHTS))) {
+      specs.add(EnsembleComparison.EQUAL_WEIGHTS);
+    }
+    try {
+      withSets = EnsembleSpecs.append(specs, withSets, c.label());
+    } catch (BadInputException e) {
+      if (!fromFile) throw e;
+      List<Problem> located = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        located.add(ExperimentConfigs.problemAt(config, "ensemble", p.value(), p.rule(), "ensemble: " + p.message().replace("--ensemble ", "")));
       }
+      throw new BadInputException(located, e.fix() + " (the experiment's ensemble: takes the same specs as --ensemble, e.g. [voting, stacking, caruana:20])");
     }
     return new ExperimentConfig(c.name(), c.seed(), c.threads(), c.data(), c.timeframe(), c.higherTimeframes(), c.features(),
         c.higherFeatures(), c.label(), c.split(), withSets, c.registry(), c.preprocess(), c.select(), null);

@@ -51,6 +51,19 @@ class EnsembleKeyCliTest {
   }
 
   @Test
+  void backtest_adds_the_equal_weights_baseline_to_the_files_combiners() throws Exception {
+    Cli r = Cli.run("backtest", "--config", experiment("ensemble: [stacking]").toString(), "--folds", "3", "--threads", "2",
+        "--no-leakage-check", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = Json.MAPPER.readTree(r.out());
+    List<String> names = new ArrayList<>();
+    for (JsonNode m : root.get("models")) names.add(m.get("model").asText());
+    assertThat(names).containsExactly("logistic:conservative", "logistic:aggressive", "stacking", "voting:equal");
+    JsonNode stacking = root.get("ensemble_comparison").get(0);
+    assertThat(stacking.get("equal_weights_sharpe").asDouble()).isEqualTo(root.get("models").get(3).get("sharpe").asDouble());
+  }
+
+  @Test
   void the_ensemble_flag_overrides_the_files_key() throws Exception {
     Path yaml = experiment("ensemble: voting,cascade\n");
     Cli fromFile = Cli.run("train", "--config", yaml.toString(), "--dry-run", "--format", "json");
