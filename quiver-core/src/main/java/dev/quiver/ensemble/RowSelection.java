@@ -29,6 +29,7 @@ final class RowSelection {
   }
 
   static TrainSet rows(TrainSet set, int[] rows) {
-    return new TrainSet(rows(set.x(), rows), values(set.y(), rows), set.task());
+    return new TrainSet(rows(set.x(), rows), values(set.y(), rows), set.task(), set.forwardReturn() == null ? null : values(set.forwardReturn(), rows),
+        set.auxiliaryRows(rows));
   }
 }
