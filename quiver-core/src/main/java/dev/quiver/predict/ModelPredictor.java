@@ -105,7 +105,8 @@ public final class ModelPredictor implements AutoCloseable {
   private SymbolPredictions predict(Bars raw, String file) {
     Featurized f = featurize(raw, file);
     Predictions p = model.model().predict(f.x());
-    return new SymbolPredictions(f.bars().symbol(), p.task(), Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows()), p.values());
+    return new SymbolPredictions(f.bars().symbol(), p.task(), Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows()), p.values(),
+        heads(model.model(), f.x()));
   }
 
   /**
@@ -162,6 +163,15 @@ public final class ModelPredictor implements AutoCloseable {
       at += n;
     }
     return new TrainSet(new Matrix(x, total, cols, names), y, model.model().inputSchema().task(), fr);
+  }
+
+  /** The heads of a multi-output model (behind its preprocessor, if any) for the rows of {@code x}; empty for other models. */
+  private static Map<String, double[]> heads(FittedModel m, Matrix x) {
+    if (m instanceof dev.quiver.model.MultiOutput out) return out.heads(x);
+    if (m instanceof dev.quiver.preprocess.PreprocessedModel p && p.inner() instanceof dev.quiver.model.MultiOutput out) {
+      return out.heads(p.preprocessor().apply(x));
+    }
+    return Map.of();
   }
 
   /** One series' bars at the model's timeframe, its feature frame, the first complete row and the matrix of rows from it. */
