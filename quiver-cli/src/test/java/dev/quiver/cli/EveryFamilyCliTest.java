@@ -43,7 +43,7 @@ class EveryFamilyCliTest {
       "cnn_lstm.epochs=6", "cnn_lstm.learning_rate=0.01", "cnn_lstm.lookback=4", "cnn_lstm.filters=8", "cnn_lstm.levels=1", "cnn_lstm.hidden=8",
       "transformer.epochs=6", "transformer.learning_rate=0.01", "transformer.lookback=4", "transformer.model=8", "transformer.heads=2",
       "transformer.feed_forward=16",
-      "multitask.targets=mdd");
+      "multitask.targets=mdd", "multitask_net.epochs=5");
 
   /**
    * Families that by design do not model the features' effect on the target, with the looser

@@ -49,4 +49,34 @@ class MultiTaskCliTest {
     assertThat(json.get("folds").asInt()).isEqualTo(2);
     assertThat(r.out()).contains("\"multitask\"");
   }
+
+  @Test
+  void multitask_net_trains_with_device_and_checkpoints_registers_and_predicts_its_heads() throws Exception {
+    String data = TestData.file(TestData.FUTURES_1M).toString();
+    Path reg = tmp.resolve("models");
+    Path ckpt = tmp.resolve("ckpt");
+    Cli train = Cli.run("train", "--data", data, "--symbols", "IFL8.cfe", "--timeframe", "5m", "--models", "multitask_net", "--threads", "1",
+        "--set", "multitask_net.epochs=2", "--set", "multitask_net.checkpoint_every=1", "--set", "multitask_net.checkpoint_dir=" + ckpt,
+        "--device", "cpu", "--registry", reg.toString(), "--format", "json");
+    assertThat(train.exit()).as(train.err()).isZero();
+    JsonNode rows = Json.MAPPER.readTree(train.out());
+    assertThat(rows.get(0).get("status").asText()).as(rows.toString()).isEqualTo("ok");
+    assertThat(rows.get(0).get("auc").asDouble()).isBetween(0.4, 0.65);
+    try (var files = Files.list(ckpt)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("multitask_net-ckpt-000002");
+    }
+    Path out = tmp.resolve("pred.csv");
+    Cli predict = Cli.run("predict", "--model", "train-multitask_net@1.0.0", "--input", data, "--output", out.toString(), "--registry", reg.toString());
+    assertThat(predict.exit()).as(predict.err()).isZero();
+    assertThat(Files.readAllLines(out).get(0)).isEqualTo("timestamp,symbol,prediction,proba,tth,mdd,mfe");
+  }
+
+  @Test
+  void multitask_net_runs_in_a_walk_forward_backtest() throws Exception {
+    Cli r = Cli.run("backtest", "--data", TestData.file(TestData.FUTURES_1M).toString(), "--symbols", "IFL8.cfe", "--timeframe", "5m",
+        "--models", "multitask_net", "--set", "multitask_net.epochs=1", "--folds", "2", "--threads", "1", "--no-leakage-check", "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(Json.MAPPER.readTree(r.out()).get("folds").asInt()).isEqualTo(2);
+    assertThat(r.out()).contains("\"multitask_net\"");
+  }
 }
