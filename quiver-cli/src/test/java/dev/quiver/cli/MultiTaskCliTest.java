@@ -3,7 +3,13 @@ package dev.quiver.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quiver.data.ReadOptions;
 import dev.quiver.model.Json;
+import dev.quiver.model.ModelFamilies;
+import dev.quiver.model.TrainSet;
+import dev.quiver.predict.ModelPredictor;
+import dev.quiver.registry.ModelRef;
+import dev.quiver.registry.ModelRegistry;
 import dev.quiver.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +44,21 @@ class MultiTaskCliTest {
     String[] cells = lines.get(lines.size() - 1).split(",");
     assertThat(cells).hasSize(6);
     assertThat(Double.parseDouble(cells[4])).isBetween(-0.05, 0.2);
+
+    // held-out rows of the registered model carry the targets its heads learned, over the main label's horizon (direction: 1 bar)
+    try (ModelRegistry registry = ModelRegistry.open(reg);
+        ModelPredictor p = ModelPredictor.load(registry, ModelRef.parse("train-multitask@1.0.0"), ModelFamilies.discover())) {
+      TrainSet held = p.labelledRows(Path.of(data), ReadOptions.defaults());
+      assertThat(held.auxiliary()).containsOnlyKeys("mdd:H", "mfe:H");
+      float[] mdd = held.auxiliary("mdd:H");
+      assertThat(mdd).hasSize(held.rows());
+      int positive = 0;
+      for (float v : mdd) {
+        assertThat(v).isFinite().isGreaterThanOrEqualTo(0f);
+        if (v > 0) positive++;
+      }
+      assertThat(positive).isBetween(held.rows() / 5, held.rows() - 1);
+    }
   }
 
   @Test

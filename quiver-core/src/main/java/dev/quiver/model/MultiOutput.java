@@ -14,6 +14,12 @@ public interface MultiOutput {
   /** Head names in column order. */
   List<String> headNames();
 
+  /**
+   * The auxiliary label each head learned, by head name in {@link #headNames} order, as the spec
+   * the family asked for ({@link ModelFamily#auxiliaryLabels}: {@code H} = the main label's horizon).
+   */
+  Map<String, String> headLabels();
+
   /** Every head's forecast for every row of {@code x} (the model's feature columns), keyed by head name in {@link #headNames} order. */
   Map<String, double[]> heads(Matrix x);
 }

@@ -46,8 +46,8 @@ final class MultiTaskNetModel implements FittedModel, MultiOutput, AutoCloseable
     this.provenance = provenance;
   }
 
-  /** The label spec each head learned (H = the main label's horizon), by head name. */
-  Map<String, String> specs() {
+  @Override
+  public Map<String, String> headLabels() {
     return specs;
   }
 

@@ -61,6 +61,11 @@ public final class MultiHeadModel implements FittedModel, MultiOutput, AutoClose
   }
 
   @Override
+  public Map<String, String> headLabels() {
+    return specs;
+  }
+
+  @Override
   public Schema inputSchema() {
     return new Schema(direction.inputSchema().features(), Task.BINARY);
   }
