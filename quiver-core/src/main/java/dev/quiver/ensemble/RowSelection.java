@@ -29,7 +29,6 @@ final class RowSelection {
   }
 
   static TrainSet rows(TrainSet set, int[] rows) {
-    return new TrainSet(rows(set.x(), rows), values(set.y(), rows), set.task(), set.forwardReturn() == null ? null : values(set.forwardReturn(), rows),
-        set.auxiliaryRows(rows));
+    return new TrainSet(rows(set.x(), rows), values(set.y(), rows), set.task(), null, set.auxiliaryRows(rows));
   }
 }
