@@ -51,12 +51,16 @@ import org.slf4j.LoggerFactory;
  * Inputs are standardized by the training rows (ddof 0, NaN -> mean).
  *
  * <p>The targets come from {@link dev.quiver.model.multitask.MultiTaskData}: {@link #align} puts
- * every label's targets on the direction label's rows. {@link #predict} gives the direction
+ * every label's targets on the direction label's rows (or, in the {@code multitask_net} family,
+ * from the rows' auxiliary targets; see {@link MultiTaskNetTrainer}). {@link #predict} gives the direction
  * probability (a {@link Task#BINARY} {@link Predictions}, usable wherever a binary model's are);
- * {@link #heads} gives every other head's forecast in its target's units. Early stopping keeps the
- * epoch with the best weighted validation loss. A fit is bit-identical for a fixed seed and thread
- * count on CPU (it runs under {@link TorchRuntime#exclusive}). Saved as a directory of {@value
- * #PARAMS} and {@value #CONFIG}. Thread-safe for {@link #predict} and {@link #heads}; owns native
+ * {@link #heads} gives every other head's forecast in its target's units. Epochs run through
+ * {@link EarlyStopping}: the learning curve holds the weighted loss per epoch on the training and
+ * validation rows, and the epoch with the best validation loss is kept. The family's fits also
+ * pick a device (CPU fallback with a warning) and write and resume {@link Checkpoints}, reseeding
+ * libtorch per epoch so a resumed fit ends as the uninterrupted one. A fit is bit-identical for a fixed seed and thread
+ * count on CPU (it runs under {@link TorchRuntime#exclusive}). Saved as {@value #PARAMS} and {@value #CONFIG}, in
+ * a directory or an artifact. Thread-safe for {@link #predict} and {@link #heads}; owns native
  * memory: {@link #close} once.
  */
 public final class MultiTaskNet implements AutoCloseable {
