@@ -159,7 +159,7 @@ public final class BacktestCommand implements Callable<Integer> {
         return LeakagePrinter.LEAKAGE_EXIT;
       }
     }
-    Dataset data = ExperimentRunner.dataset(c, RunObserver.NONE);
+    Dataset data = ExperimentRunner.dataset(c, RunObserver.NONE, ModelFamilies.discover());
     BacktestSettings settings = settings(fromFile != null ? fromFile : splitter(scheme, c, data.rows()))
         .withPreprocess(c.preprocess() == null ? null : PreprocessSpec.parse(c.preprocess()));
     ThreadBudget budget = c.threads() == null ? ThreadBudget.machine() : new ThreadBudget(c.threads());

@@ -50,7 +50,8 @@ final class ModelOverrides {
       ModelFamily f;
       try {
         f = families.get(family);
-        f.params("balanced", Map.of(key, value));
+        // the key and value alone; rules across keys (checkpoint_every needs checkpoint_dir) are checked per family below
+        f.params("balanced", Map.of()).override(Map.of(key, value));
       } catch (BadInputException e) {
         for (Problem p : e.problems()) {
           problems.add(new Problem(Where.cell("--set", 0, ""), s, p.rule(), "--set " + s + ": " + p.message() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")")));
@@ -64,6 +65,16 @@ final class ModelOverrides {
         continue;
       }
       byFamily.computeIfAbsent(family, k -> new LinkedHashMap<>()).put(key, value);
+    }
+    for (Map.Entry<String, Map<String, String>> e : byFamily.entrySet()) {
+      try {
+        families.get(e.getKey()).params("balanced", e.getValue());
+      } catch (BadInputException ex) {
+        for (Problem p : ex.problems()) {
+          problems.add(new Problem(Where.cell("--set", 0, ""), e.getKey() + ".*", p.rule(),
+              "--set " + e.getKey() + ".*: " + p.message() + (ex.fix().isEmpty() ? "" : " (" + ex.fix() + ")")));
+        }
+      }
     }
     if (!problems.isEmpty()) throw new BadInputException(problems, "write --set FAMILY.KEY=VALUE with a family and key from 'quiver families'");
     List<ExperimentConfig.ModelSpec> out = new ArrayList<>();

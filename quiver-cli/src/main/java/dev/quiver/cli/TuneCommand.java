@@ -81,7 +81,7 @@ public final class TuneCommand implements Callable<Integer> {
     ThreadBudget budget = threads == null ? ThreadBudget.machine() : new ThreadBudget(threads);
     int perTrial = budget.threadsPerJob(jobs);
 
-    Dataset data = ExperimentRunner.dataset(exp, RunObserver.NONE);
+    Dataset data = ExperimentRunner.dataset(exp, RunObserver.NONE, ModelFamilies.discover());
     Holdout holdout = new Holdout(exp.split().train(), exp.split().validation(), exp.split().test(), exp.split().minSamples());
     TrialEvaluator evaluator = new TrialEvaluator(data, holdout, tc.split(), family, tc);
     PrintWriter err = spec.commandLine().getErr();

@@ -42,7 +42,8 @@ class EveryFamilyCliTest {
       "cnn1d.epochs=6", "cnn1d.learning_rate=0.01", "cnn1d.lookback=4", "cnn1d.filters=8", "cnn1d.levels=1",
       "cnn_lstm.epochs=6", "cnn_lstm.learning_rate=0.01", "cnn_lstm.lookback=4", "cnn_lstm.filters=8", "cnn_lstm.levels=1", "cnn_lstm.hidden=8",
       "transformer.epochs=6", "transformer.learning_rate=0.01", "transformer.lookback=4", "transformer.model=8", "transformer.heads=2",
-      "transformer.feed_forward=16");
+      "transformer.feed_forward=16",
+      "multitask.targets=mdd", "multitask_net.epochs=5");
 
   /**
    * Families that by design do not model the features' effect on the target, with the looser

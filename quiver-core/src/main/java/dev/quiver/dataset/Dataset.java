@@ -3,7 +3,10 @@ package dev.quiver.dataset;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What models learn from: a float32 row-major matrix built once from the exact double feature
@@ -19,17 +22,32 @@ import java.util.List;
  * that reads a bar opening at or after row {@code cut}'s time (the splits purge this way). {@code forwardReturn[i]} is the label's simple return (see
  * Targets). {@code sha256} fingerprints the data (see {@link DatasetBuilder}) for provenance.
  *
+ * <p>{@code auxiliary} holds named auxiliary targets on the same rows (e.g. {@code mdd:H} for a
+ * multi-task family), NaN where one is undefined; empty by default. {@code labelEnd} then covers
+ * them too: it is the latest of the main label's end and every defined auxiliary label's end, so
+ * purging by it stays correct for every target a model learns.
+ *
  * <p>The arrays are shared, not copied: treat a Dataset as immutable once built.
  */
 public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols,
-    int[] labelEnd, double[] forwardReturn, String sha256) {
+    int[] labelEnd, double[] forwardReturn, String sha256, Map<String, float[]> auxiliary) {
 
   public Dataset {
     symbols = List.copyOf(symbols);
+    auxiliary = auxiliary == null || auxiliary.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(auxiliary));
     int n = x.rows();
     if (y.length != n || time.length != n || symbolIndex.length != n || labelEnd.length != n || forwardReturn.length != n) {
       throw new IllegalArgumentException("dataset arrays differ in length from " + n + " rows");
     }
+    for (Map.Entry<String, float[]> e : auxiliary.entrySet()) {
+      if (e.getValue().length != n) throw new IllegalArgumentException("auxiliary target " + e.getKey() + " differs in length from " + n + " rows");
+    }
+  }
+
+  /** A dataset without auxiliary targets. */
+  public Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols, int[] labelEnd, double[] forwardReturn,
+      String sha256) {
+    this(x, y, task, time, symbolIndex, symbols, labelEnd, forwardReturn, sha256, Map.of());
   }
 
   public int rows() {
@@ -40,9 +58,12 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
     return x.names();
   }
 
-  /** Rows [from, to) as a training set of this dataset's task (a view of the matrix, a copy of the targets and forward returns). */
+  /**
+   * Rows [from, to) as a training set of this dataset's task (a view of the matrix, a copy of the
+   * targets, forward returns and auxiliary targets).
+   */
   public TrainSet trainSet(int from, int to) {
     return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to), task,
-        java.util.Arrays.copyOfRange(forwardReturn, from, to));
+        java.util.Arrays.copyOfRange(forwardReturn, from, to), dev.quiver.model.AuxiliaryRows.range(auxiliary, from, to));
   }
 }

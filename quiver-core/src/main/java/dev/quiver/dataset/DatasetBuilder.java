@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a {@link Dataset} from per-symbol features and targets. Stateless and thread-safe.
@@ -33,8 +35,13 @@ import java.util.List;
  *   <li>{@code sha256} = SHA-256 over, in order: the feature names and symbols (UTF-8, each
  *       followed by a 0 byte), the task name, rows and columns (int32), every matrix cell's
  *       float bits, every target's float bits (int32) and every time (int64), all
- *       little-endian. Equal inputs give equal fingerprints on every platform.
+ *       little-endian; then, only when there are auxiliary targets, each one's name and its
+ *       values' float bits. Equal inputs give equal fingerprints on every platform.
  * </ol>
+ *
+ * <p>Auxiliary targets ({@link #build(List, List, int, Map)}) are taken on the rows the main
+ * target keeps (NaN where an auxiliary label is undefined; they never drop a row), and a row's
+ * {@code labelEnd} is the latest of its main and defined auxiliary label ends.
  */
 public final class DatasetBuilder {
 
@@ -47,7 +54,18 @@ public final class DatasetBuilder {
    * @throws BadInputException when no row is left
    */
   public static Dataset build(List<FeatureFrame> frames, List<Targets> targets, int firstRow) {
+    return build(frames, targets, firstRow, Map.of());
+  }
+
+  /**
+   * As {@link #build(List, List, int)}, with auxiliary targets carried on the kept rows.
+   *
+   * @param auxiliary per auxiliary target (key: its name in {@link Dataset#auxiliary()}), one
+   *     Targets per frame with that frame's rows
+   */
+  public static Dataset build(List<FeatureFrame> frames, List<Targets> targets, int firstRow, Map<String, List<Targets>> auxiliary) {
     check(frames, targets, firstRow);
+    for (Map.Entry<String, List<Targets>> e : auxiliary.entrySet()) check(frames, e.getValue(), firstRow);
     int symbols = frames.size();
     List<String> names = frames.get(0).names();
     int cols = names.size();
@@ -70,6 +88,8 @@ public final class DatasetBuilder {
     double[] forward = new double[total];
     float[] data = new float[Math.multiplyExact(total, cols)];
     int[] sourceRow = new int[total];
+    List<String> auxNames = List.copyOf(auxiliary.keySet());
+    float[][] aux = new float[auxNames.size()][total];
     double[][][] columns = new double[symbols][][];
     for (int s = 0; s < symbols; s++) columns[s] = frames.get(s).columns().toArray(new double[0][]);
     int[] next = new int[symbols];
@@ -82,6 +102,7 @@ public final class DatasetBuilder {
       sourceRow[r] = i;
       y[r] = (float) t.y()[i];
       forward[r] = t.forwardReturn()[i];
+      for (int a = 0; a < aux.length; a++) aux[a][r] = (float) auxiliary.get(auxNames.get(a)).get(s).y()[i];
       double[][] c = columns[s];
       int base = r * cols;
       for (int j = 0; j < cols; j++) data[base + j] = (float) c[j][i];
@@ -90,14 +111,22 @@ public final class DatasetBuilder {
     int[] labelEnd = new int[total];
     for (int r = 0; r < total; r++) {
       int s = symbolIndex[r];
-      long endTime = frames.get(s).time()[targets.get(s).end()[sourceRow[r]]];
+      int endBar = targets.get(s).end()[sourceRow[r]];
+      for (int a = 0; a < aux.length; a++) {
+        Targets at = auxiliary.get(auxNames.get(a)).get(s);
+        if (!Double.isNaN(at.y()[sourceRow[r]])) endBar = Math.max(endBar, at.end()[sourceRow[r]]);
+      }
+      long endTime = frames.get(s).time()[endBar];
       labelEnd[r] = lastAtOrBefore(time, endTime);
     }
+    Map<String, float[]> auxByName = new LinkedHashMap<>();
+    for (int a = 0; a < aux.length; a++) auxByName.put(auxNames.get(a), aux[a]);
 
     List<String> symbolNames = new ArrayList<>(symbols);
     for (FeatureFrame f : frames) symbolNames.add(f.symbol());
-    String sha = fingerprint(names, symbolNames, task, total, cols, data, y, time);
-    return new Dataset(new Matrix(data, 0, total, cols, names, new RowKeys(symbolIndex, time)), y, task, time, symbolIndex, symbolNames, labelEnd, forward, sha);
+    String sha = fingerprint(names, symbolNames, task, total, cols, data, y, time, auxByName);
+    return new Dataset(new Matrix(data, 0, total, cols, names, new RowKeys(symbolIndex, time)), y, task, time, symbolIndex, symbolNames, labelEnd,
+        forward, sha, auxByName);
   }
 
   private static void check(List<FeatureFrame> frames, List<Targets> targets, int firstRow) {
@@ -167,7 +196,7 @@ public final class DatasetBuilder {
   }
 
   private static String fingerprint(List<String> names, List<String> symbols, Task task, int rows, int cols,
-      float[] data, float[] y, long[] time) {
+      float[] data, float[] y, long[] time, Map<String, float[]> auxiliary) {
     MessageDigest md = Checksums.digest();
     for (String n : names) text(md, n);
     for (String s : symbols) text(md, s);
@@ -185,6 +214,14 @@ public final class DatasetBuilder {
     for (long t : time) {
       if (buf.remaining() < Long.BYTES) flush(md, buf);
       buf.putLong(t);
+    }
+    for (Map.Entry<String, float[]> e : auxiliary.entrySet()) {
+      flush(md, buf);
+      text(md, e.getKey());
+      for (float v : e.getValue()) {
+        if (buf.remaining() < Float.BYTES) flush(md, buf);
+        buf.putInt(Float.floatToIntBits(v));
+      }
     }
     flush(md, buf);
     return java.util.HexFormat.of().formatHex(md.digest());

@@ -29,6 +29,6 @@ final class RowSelection {
   }
 
   static TrainSet rows(TrainSet set, int[] rows) {
-    return new TrainSet(rows(set.x(), rows), values(set.y(), rows), set.task());
+    return new TrainSet(rows(set.x(), rows), values(set.y(), rows), set.task(), null, set.auxiliaryRows(rows));
   }
 }

@@ -330,7 +330,7 @@ public final class AnalystTactician {
     List<String> names = new ArrayList<>(d.featureNames());
     for (Frame f : frames) names.add("analyst_" + f.timeframe.label());
     return new Dataset(new Matrix(x, rows, all, names), d.y(), Task.BINARY, d.time(), d.symbolIndex(), d.symbols(), d.labelEnd(),
-        d.forwardReturn(), d.sha256());
+        d.forwardReturn(), d.sha256(), d.auxiliary());
   }
 
   private static Bars pick(List<Bars> series, String symbol, String file) {

@@ -157,7 +157,7 @@ public final class ExperimentRunner {
     observer.planned(built == null ? STAGES : STAGES - 2, plan.jobs.size());
     Dataset data;
     if (built == null) {
-      data = buildDataset(config, plan.data, observer);
+      data = buildDataset(config, plan.data, plan.auxiliary, observer);
     } else {
       data = built;
       observer.stage(String.format(java.util.Locale.ROOT, "reused the dataset built before (%,d rows)", data.rows()));
@@ -208,18 +208,40 @@ public final class ExperimentRunner {
   /**
    * The experiment's dataset, built exactly as {@link #run} builds it: load and validate the
    * bars, keep the chosen symbols, resample, compute and join the features, label, and drop the
-   * warm-up rows. Reports three stages to {@code observer}; the models are not looked at.
+   * warm-up rows, with the auxiliary labels the models' families (found by {@link
+   * ModelFamilies#discover}) ask for. Reports three stages to {@code observer}.
    *
    * @throws BadInputException with every problem of the timeframes and label, or of the data
    */
   public static Dataset dataset(ExperimentConfig config, RunObserver observer) {
+    return dataset(config, observer, ModelFamilies.discover());
+  }
+
+  /**
+   * The experiment's dataset as {@link #run} builds it for its models: the bars loaded, validated,
+   * resampled, featured and labelled, plus the auxiliary labels the models' families ask for
+   * ({@link #auxiliaryLabels}), computed on the same rows with the main label's horizon.
+   */
+  public static Dataset dataset(ExperimentConfig config, RunObserver observer, ModelFamilies families) {
     List<Problem> problems = new ArrayList<>();
     DataPlan plan = dataPlan(config, problems);
     if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
-    return buildDataset(config, plan, observer);
+    return buildDataset(config, plan, auxiliaryLabels(config, families), observer);
   }
 
-  private static Dataset buildDataset(ExperimentConfig config, DataPlan plan, RunObserver observer) {
+  /** The auxiliary label specs ({@link ModelFamily#auxiliaryLabels}) of the experiment's models, each once, in model order. */
+  public static List<String> auxiliaryLabels(ExperimentConfig config, ModelFamilies families) {
+    List<List<String>> asked = new ArrayList<>();
+    for (ExperimentConfig.ModelSpec m : config.models()) {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+      ModelFamily family = families.get(m.family());
+      asked.add(family.auxiliaryLabels(family.params(m.variant(), overrides)));
+    }
+    return dev.quiver.labels.AuxiliaryLabels.union(asked);
+  }
+
+  private static Dataset buildDataset(ExperimentConfig config, DataPlan plan, List<String> auxiliary, RunObserver observer) {
     LoadedData loaded = MarketData.load(Path.of(config.data().path()), readOptions(config.data()));
     List<Bars> series = selectSymbols(loaded.series(), config.data().symbols(), config.data().path());
     long bars = series.stream().mapToLong(Bars::size).sum();
@@ -242,6 +264,10 @@ public final class ExperimentRunner {
     FeatureSet higherSet = FeatureSet.parse(config.higherFeatures() == null ? config.features() : config.higherFeatures(), extras);
     List<FeatureFrame> frames = new ArrayList<>();
     List<Targets> targets = new ArrayList<>();
+    Map<String, Labeler> auxLabelers = new LinkedHashMap<>();
+    for (String spec : auxiliary) auxLabelers.put(spec, dev.quiver.labels.AuxiliaryLabels.resolve(spec, plan.labeler.horizon()));
+    Map<String, List<Targets>> auxTargets = new LinkedHashMap<>();
+    for (String spec : auxiliary) auxTargets.put(spec, new ArrayList<>());
     for (int k = 0; k < base.size(); k++) {
       Bars b = base.get(k);
       FeatureFrame f = set.compute(b);
@@ -250,10 +276,12 @@ public final class ExperimentRunner {
       int first = firstCompleteRow(f, set.lookback());
       frames.add(sliceFrame(f, first));
       targets.add(sliceTargets(t, first));
+      for (Map.Entry<String, Labeler> a : auxLabelers.entrySet()) auxTargets.get(a.getKey()).add(sliceTargets(a.getValue().label(b), first));
     }
-    observer.stage(frames.get(0).names().size() + " features computed, label " + plan.labeler.name());
+    observer.stage(frames.get(0).names().size() + " features computed, label " + plan.labeler.name()
+        + (auxLabelers.isEmpty() ? "" : ", auxiliary " + String.join(", ", auxLabelers.values().stream().map(Labeler::name).toList())));
 
-    return DatasetBuilder.build(frames, targets, 0);
+    return DatasetBuilder.build(frames, targets, 0, auxTargets);
   }
 
   /** Everything that can be checked before reading data, with every problem collected. */
@@ -277,7 +305,9 @@ public final class ExperimentRunner {
       }
     }
     if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
-    return new Plan(data, jobs, params);
+    List<List<String>> asked = new ArrayList<>();
+    for (ExperimentConfig.ModelSpec m : config.models()) asked.add(families.get(m.family()).auxiliaryLabels(params.get(m.name())));
+    return new Plan(data, jobs, params, dev.quiver.labels.AuxiliaryLabels.union(asked));
   }
 
   private static Slice slice(ExperimentConfig config) {
@@ -372,7 +402,7 @@ public final class ExperimentRunner {
 
   private record DataPlan(Timeframe timeframe, List<Timeframe> higher, Labeler labeler) {}
 
-  private record Plan(DataPlan data, List<TrainJob> jobs, Map<String, Params> params) {}
+  private record Plan(DataPlan data, List<TrainJob> jobs, Map<String, Params> params, List<String> auxiliary) {}
 
   public static ReadOptions readOptions(ExperimentConfig.Data d) {
     ReadOptions o = ReadOptions.defaults().withPolicy(Policy.parse(d.policy())).withZone(zone(d.zone()));

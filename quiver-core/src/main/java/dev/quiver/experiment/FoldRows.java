@@ -18,9 +18,11 @@ public final class FoldRows {
 
   private FoldRows() {}
 
-  /** The selected rows as a training set of the dataset's task. */
+  /** The selected rows as a training set of the dataset's task, with their auxiliary targets. */
   public static TrainSet trainSet(Dataset data, Rows rows) {
-    return new TrainSet(matrix(data.x(), rows), gather(data.y(), rows), data.task());
+    java.util.Map<String, float[]> aux = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, float[]> e : data.auxiliary().entrySet()) aux.put(e.getKey(), gather(e.getValue(), rows));
+    return new TrainSet(matrix(data.x(), rows), gather(data.y(), rows), data.task(), null, aux);
   }
 
   /** The selected rows of {@code x}: a view when they are one range, a contiguous copy otherwise. */

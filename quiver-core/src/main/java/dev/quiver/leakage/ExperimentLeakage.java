@@ -68,7 +68,7 @@ public final class ExperimentLeakage {
             new ExperimentConfig.Data(file.toString(), null, null, "UTC", d.policy(), List.of()), config.timeframe(), config.higherTimeframes(),
             config.features(), config.higherFeatures(), config.label(), config.split(), config.models(), null);
         try {
-          return ExperimentRunner.dataset(c, RunObserver.NONE);
+          return ExperimentRunner.dataset(c, RunObserver.NONE, families);
         } finally {
           deleteQuietly(file);
         }

@@ -1,5 +1,6 @@
 package dev.quiver.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,17 @@ public interface ModelFamily {
   Params params(String variant, Map<String, String> overrides);
 
   Trainer trainer(Params params);
+
+  /**
+   * The auxiliary labels a model with these parameters learns besides the main label, as label
+   * specs ({@link dev.quiver.labels.Labelers}) in which the letter {@code H} stands for the main
+   * label's horizon: e.g. {@code tth:H,0.002}, {@code mdd:H}, {@code mfe:H}. The experiment runner
+   * computes them on the main label's rows and hands them over in {@link
+   * TrainSet#auxiliary(String)} under the spec as written here. Empty (the default): none.
+   */
+  default List<String> auxiliaryLabels(Params params) {
+    return List.of();
+  }
 
   /** Rebuilds a model saved by this family; checksums are verified by {@code in}. */
   FittedModel load(ArtifactReader in);

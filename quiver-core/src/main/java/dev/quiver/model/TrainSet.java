@@ -1,5 +1,8 @@
 package dev.quiver.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,11 +14,22 @@ import java.util.Objects;
  * <p>{@code forwardReturn} (may be null: not known) is each row's label return, the simple return
  * over the label's horizon ({@link dev.quiver.labels.Targets#forwardReturn()}), for trainers that
  * weigh rows by what trading them would have earned (reward_based); it is never a feature.
+ *
+ * <p>{@code auxiliary} holds named auxiliary targets that travel with the rows (never features):
+ * each array is row-aligned with {@code y}, NaN where that target is undefined for the row. Keys
+ * are the label specs the families asked for ({@link ModelFamily#auxiliaryLabels}), e.g. {@code
+ * mdd:H}; empty by default. The map is copied (insertion order kept), the arrays are shared.
  */
-public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
+public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, Map<String, float[]> auxiliary) {
 
   public TrainSet {
     Objects.requireNonNull(task, "task");
+    auxiliary = auxiliary == null || auxiliary.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(auxiliary));
+    for (Map.Entry<String, float[]> e : auxiliary.entrySet()) {
+      if (e.getValue().length != y.length) {
+        throw new IllegalArgumentException("auxiliary target " + e.getKey() + " has " + e.getValue().length + " values for " + y.length + " rows");
+      }
+    }
     if (y.length != x.rows()) throw new IllegalArgumentException(y.length + " targets for " + x.rows() + " rows");
     if (forwardReturn != null && forwardReturn.length != y.length) {
       throw new IllegalArgumentException(forwardReturn.length + " forward returns for " + y.length + " rows");
@@ -25,6 +39,11 @@ public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
         if (y[i] != 0f && y[i] != 1f) throw new IllegalArgumentException("binary targets must be 0 or 1; row " + i + " has " + y[i]);
       }
     }
+  }
+
+  /** Rows without auxiliary targets. */
+  public TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
+    this(x, y, task, forwardReturn, Map.of());
   }
 
   /** Rows without forward returns. */
@@ -39,5 +58,29 @@ public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
 
   public int rows() {
     return x.rows();
+  }
+
+  /**
+   * The auxiliary target {@code spec}; fails naming the targets there are (a family asked for it
+   * but the rows were built without it).
+   */
+  public float[] auxiliary(String spec) {
+    float[] v = auxiliary.get(spec);
+    if (v == null) {
+      throw new dev.quiver.error.BadInputException(dev.quiver.error.Where.none(), "the training rows carry no auxiliary target '" + spec + "' (they carry "
+          + (auxiliary.isEmpty() ? "none" : String.join(", ", auxiliary.keySet())) + ")",
+          "train through quiver train/backtest, which compute the labels a family asks for, or build the rows with DatasetBuilder's auxiliary labels");
+    }
+    return v;
+  }
+
+  /** The auxiliary targets of the rows {@code [from, to)}, copied. */
+  public Map<String, float[]> auxiliaryRows(int from, int to) {
+    return AuxiliaryRows.range(auxiliary, from, to);
+  }
+
+  /** The auxiliary targets of the given rows, in that order, copied. */
+  public Map<String, float[]> auxiliaryRows(int[] rows) {
+    return AuxiliaryRows.pick(auxiliary, rows);
   }
 }

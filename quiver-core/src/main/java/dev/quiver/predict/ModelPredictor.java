@@ -105,14 +105,17 @@ public final class ModelPredictor implements AutoCloseable {
   private SymbolPredictions predict(Bars raw, String file) {
     Featurized f = featurize(raw, file);
     Predictions p = model.model().predict(f.x());
-    return new SymbolPredictions(f.bars().symbol(), p.task(), Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows()), p.values());
+    return new SymbolPredictions(f.bars().symbol(), p.task(), Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows()), p.values(),
+        heads(model.model(), f.x()));
   }
 
   /**
    * The model's feature rows of every series in {@code input}, with targets from the label the model
    * was trained on (its recipe's label), series after series; rows whose label cannot be formed
    * (the last bars) are dropped. Held-out rows for scoring a registered model, e.g. by permutation
-   * importance. Fails naming the fix when the model was registered without a recipe or label.
+   * importance. A multi-output model's rows carry the auxiliary targets its heads learned ({@link
+   * dev.quiver.model.MultiOutput#headLabels}), labelled with the main label's horizon. Fails naming
+   * the fix when the model was registered without a recipe or label.
    */
   public TrainSet labelledRows(Path input, ReadOptions options) {
     LoadedData loaded = MarketData.load(input, options);
@@ -122,6 +125,10 @@ public final class ModelPredictor implements AutoCloseable {
           "register the model from quiver train, which records the label");
     }
     Labeler labeler = Labelers.parse(spec);
+    Map<String, Labeler> auxLabelers = new LinkedHashMap<>();
+    for (String a : auxiliarySpecs(model.model())) auxLabelers.put(a, dev.quiver.labels.AuxiliaryLabels.resolve(a, labeler.horizon()));
+    Map<String, List<float[]>> auxParts = new LinkedHashMap<>();
+    for (String a : auxLabelers.keySet()) auxParts.put(a, new ArrayList<>());
     List<String> names = model.model().inputSchema().features();
     int cols = names.size();
     List<float[]> xs = new ArrayList<>();
@@ -131,6 +138,8 @@ public final class ModelPredictor implements AutoCloseable {
     for (Bars raw : loaded.series()) {
       Featurized f = featurize(raw, input.toString());
       Targets t = labeler.label(f.bars());
+      Map<String, double[]> auxY = new LinkedHashMap<>();
+      for (Map.Entry<String, Labeler> a : auxLabelers.entrySet()) auxY.put(a.getKey(), a.getValue().label(f.bars()).y());
       int rows = f.x().rows();
       int kept = 0;
       for (int r = 0; r < rows; r++) if (!Double.isNaN(t.y()[f.first() + r])) kept++;
@@ -144,6 +153,15 @@ public final class ModelPredictor implements AutoCloseable {
         System.arraycopy(f.x().data(), r * cols, x, k * cols, cols);
         y[k] = (float) t.y()[i];
         fr[k++] = t.forwardReturn()[i];
+      }
+      for (Map.Entry<String, double[]> a : auxY.entrySet()) {
+        float[] v = new float[kept];
+        int m = 0;
+        for (int r = 0; r < rows; r++) {
+          int i = f.first() + r;
+          if (!Double.isNaN(t.y()[i])) v[m++] = (float) a.getValue()[i];
+        }
+        auxParts.get(a.getKey()).add(v);
       }
       xs.add(x);
       ys.add(y);
@@ -161,7 +179,33 @@ public final class ModelPredictor implements AutoCloseable {
       System.arraycopy(rs.get(s), 0, fr, at, n);
       at += n;
     }
-    return new TrainSet(new Matrix(x, total, cols, names), y, model.model().inputSchema().task(), fr);
+    Map<String, float[]> aux = new LinkedHashMap<>();
+    for (Map.Entry<String, List<float[]>> a : auxParts.entrySet()) {
+      float[] v = new float[total];
+      int p = 0;
+      for (float[] part : a.getValue()) {
+        System.arraycopy(part, 0, v, p, part.length);
+        p += part.length;
+      }
+      aux.put(a.getKey(), v);
+    }
+    return new TrainSet(new Matrix(x, total, cols, names), y, model.model().inputSchema().task(), fr, aux);
+  }
+
+  /** The auxiliary label specs of a multi-output model's heads (behind its preprocessor, if any); empty for other models. */
+  private static java.util.Collection<String> auxiliarySpecs(FittedModel m) {
+    if (m instanceof dev.quiver.model.MultiOutput out) return out.headLabels().values();
+    if (m instanceof dev.quiver.preprocess.PreprocessedModel p && p.inner() instanceof dev.quiver.model.MultiOutput out) return out.headLabels().values();
+    return List.of();
+  }
+
+  /** The heads of a multi-output model (behind its preprocessor, if any) for the rows of {@code x}; empty for other models. */
+  private static Map<String, double[]> heads(FittedModel m, Matrix x) {
+    if (m instanceof dev.quiver.model.MultiOutput out) return out.heads(x);
+    if (m instanceof dev.quiver.preprocess.PreprocessedModel p && p.inner() instanceof dev.quiver.model.MultiOutput out) {
+      return out.heads(p.preprocessor().apply(x));
+    }
+    return Map.of();
   }
 
   /** One series' bars at the model's timeframe, its feature frame, the first complete row and the matrix of rows from it. */

@@ -18,7 +18,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes predictions as CSV, symbol after symbol: {@code timestamp,symbol,prediction,proba} for
  * binary models (prediction is 1 when proba, P(class 1), is at least {@value #THRESHOLD}, else 0)
- * and {@code timestamp,symbol,prediction} for regression models. Timestamps are bar OPEN times
+ * and {@code timestamp,symbol,prediction} for regression models, then one column per head of a
+ * multi-output model (e.g. {@code tth,mdd,mfe}; {@link SymbolPredictions#heads()}). Timestamps are bar OPEN times
  * written as the input wrote its timestamps; numbers in full double precision. A name ending in
  * {@code .gz} is gzip-compressed. The file appears whole or not at all.
  */
@@ -38,7 +39,11 @@ public final class PredictionCsv {
       try (OutputStream raw = Files.newOutputStream(temp);
           OutputStream body = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
           Writer w = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
-        w.append(binary ? "timestamp,symbol,prediction,proba\n" : "timestamp,symbol,prediction\n");
+        List<String> heads = predictions.isEmpty() ? List.of() : List.copyOf(predictions.get(0).heads().keySet());
+        w.append(binary ? "timestamp,symbol,prediction,proba" : "timestamp,symbol,prediction");
+        StringBuilder header = new StringBuilder();
+        for (String h : heads) CsvText.text(header.append(','), h);
+        w.append(header).append('\n');
         StringBuilder sb = new StringBuilder(96);
         for (SymbolPredictions s : predictions) {
           double[] v = s.values();
@@ -53,6 +58,7 @@ public final class PredictionCsv {
             } else {
               CsvText.number(sb.append(','), v[i]);
             }
+            for (String h : heads) CsvText.number(sb.append(','), s.heads().get(h)[i]);
             w.append(sb).append('\n');
           }
           rows[0] += v.length;

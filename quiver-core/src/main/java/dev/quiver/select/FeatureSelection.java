@@ -236,6 +236,13 @@ public final class FeatureSelection {
     }
     List<String> names = new ArrayList<>(c);
     for (int col : cols) names.add(x.names().get(col));
-    return new TrainSet(new Matrix(out, n, c, names), y, data.task(), fr);
+    java.util.Map<String, float[]> aux = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, float[]> e : data.auxiliary().entrySet()) {
+      float[] v = new float[n];
+      int at = 0;
+      for (int k = 0; k < rows.rangeCount(); k++) for (int i = rows.from(k); i < rows.to(k); i++) v[at++] = e.getValue()[i];
+      aux.put(e.getKey(), v);
+    }
+    return new TrainSet(new Matrix(out, n, c, names), y, data.task(), fr, aux);
   }
 }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * FAMILY-ckpt-EPOCH/}. Each is written to a {@code .tmp} directory and renamed into place (a kill
  * leaves the previous checkpoint whole), then older ones are deleted. A checkpoint belongs to one
  * fit: its fingerprint is the SHA-256 of the family, parameters (but {@code resume}), seed,
- * threads and the training and validation rows and targets; {@link #latest} ignores others and
+ * threads and the training and validation rows and targets (auxiliary targets included); {@link #latest} ignores others and
  * verifies the SHA-256 of every file it reads. Not thread-safe.
  */
 final class Checkpoints {
@@ -76,6 +76,12 @@ final class Checkpoints {
     ByteBuffer y = ByteBuffer.allocate(4 * set.y().length).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : set.y()) y.putFloat(v);
     d.update(y.array());
+    for (Map.Entry<String, float[]> e : set.auxiliary().entrySet()) {
+      d.update((e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+      ByteBuffer a = ByteBuffer.allocate(4 * e.getValue().length).order(ByteOrder.LITTLE_ENDIAN);
+      for (float v : e.getValue()) a.putFloat(v);
+      d.update(a.array());
+    }
   }
 
   void write(int epoch, double[] train, double[] validation, int best, byte[] parameters, byte[] bestParameters, byte[] optimizer) {

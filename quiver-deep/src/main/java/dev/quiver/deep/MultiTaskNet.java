@@ -18,7 +18,11 @@ import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
+import dev.quiver.model.ArtifactReader;
+import dev.quiver.model.ArtifactWriter;
+import dev.quiver.model.EarlyStopping;
 import dev.quiver.model.Json;
+import dev.quiver.model.LearningCurve;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
@@ -47,12 +51,16 @@ import org.slf4j.LoggerFactory;
  * Inputs are standardized by the training rows (ddof 0, NaN -> mean).
  *
  * <p>The targets come from {@link dev.quiver.model.multitask.MultiTaskData}: {@link #align} puts
- * every label's targets on the direction label's rows. {@link #predict} gives the direction
+ * every label's targets on the direction label's rows (or, in the {@code multitask_net} family,
+ * from the rows' auxiliary targets; see {@link MultiTaskNetTrainer}). {@link #predict} gives the direction
  * probability (a {@link Task#BINARY} {@link Predictions}, usable wherever a binary model's are);
- * {@link #heads} gives every other head's forecast in its target's units. Early stopping keeps the
- * epoch with the best weighted validation loss. A fit is bit-identical for a fixed seed and thread
- * count on CPU (it runs under {@link TorchRuntime#exclusive}). Saved as a directory of {@value
- * #PARAMS} and {@value #CONFIG}. Thread-safe for {@link #predict} and {@link #heads}; owns native
+ * {@link #heads} gives every other head's forecast in its target's units. Epochs run through
+ * {@link EarlyStopping}: the learning curve holds the weighted loss per epoch on the training and
+ * validation rows, and the epoch with the best validation loss is kept. The family's fits also
+ * pick a device (CPU fallback with a warning) and write and resume {@link Checkpoints}, reseeding
+ * libtorch per epoch so a resumed fit ends as the uninterrupted one. A fit is bit-identical for a fixed seed and thread
+ * count on CPU (it runs under {@link TorchRuntime#exclusive}). Saved as {@value #PARAMS} and {@value #CONFIG}, in
+ * a directory or an artifact. Thread-safe for {@link #predict} and {@link #heads}; owns native
  * memory: {@link #close} once.
  */
 public final class MultiTaskNet implements AutoCloseable {
@@ -114,7 +122,7 @@ public final class MultiTaskNet implements AutoCloseable {
   }
 
   record Config(String format, List<String> heads, List<String> features, Settings settings, float[] mean, float[] std, double[] targetMean,
-      double[] targetStd, double[] validationLoss) {}
+      double[] targetStd, double[] validationLoss, LearningCurve learningCurve, String device) {}
 
   private final Model model;
   private final List<String> heads;
@@ -124,9 +132,11 @@ public final class MultiTaskNet implements AutoCloseable {
   private final double[] targetMean;
   private final double[] targetStd;
   private final double[] validationLoss;
+  private final LearningCurve learningCurve;
+  private final String device;
 
   private MultiTaskNet(Model model, List<String> heads, List<String> features, Settings settings, Standardization z, double[] targetMean,
-      double[] targetStd, double[] validationLoss) {
+      double[] targetStd, double[] validationLoss, LearningCurve learningCurve, String device) {
     this.model = model;
     this.heads = List.copyOf(heads);
     this.features = List.copyOf(features);
@@ -135,6 +145,8 @@ public final class MultiTaskNet implements AutoCloseable {
     this.targetMean = targetMean;
     this.targetStd = targetStd;
     this.validationLoss = validationLoss;
+    this.learningCurve = learningCurve;
+    this.device = device;
   }
 
   /**
@@ -178,8 +190,22 @@ public final class MultiTaskNet implements AutoCloseable {
     return d.time()[i] * 4096 + d.symbolIndex()[i];
   }
 
+  /**
+   * How a fit runs besides its {@link Settings}: the device asked for ({@code cpu}, or {@code gpu}
+   * with a CPU fallback and a warning), Adam's weight decay, and checkpoints (null: none) written
+   * every {@code checkpointEvery} epochs (0: never), resumed from when {@code resume}.
+   */
+  record Options(String device, double weightDecay, Checkpoints checkpoints, int checkpointEvery, boolean resume) {
+
+    static final Options NONE = new Options("cpu", 0.0, null, 0, false);
+  }
+
   /** Fits on {@code train}, early-stopping on {@code validation} (may be null: every epoch runs, the last is kept). */
   public static MultiTaskNet fit(Targets train, Targets validation, Settings settings, TrainContext ctx) {
+    return fit(train, validation, settings, Options.NONE, ctx);
+  }
+
+  static MultiTaskNet fit(Targets train, Targets validation, Settings settings, Options options, TrainContext ctx) {
     if (validation != null && (!validation.x().names().equals(train.x().names()) || !validation.heads().equals(train.heads()))) {
       throw new BadInputException(Where.none(), "validation columns or heads differ from the training ones", "build both from one aligned set");
     }
@@ -199,102 +225,225 @@ public final class MultiTaskNet implements AutoCloseable {
     Samples tr = Samples.of(train.x(), z, 0, 0, true, null);
     if (tr.count() < 2) throw new BadInputException(Where.none(), "multitask_net got " + tr.count() + " training rows", "use more rows");
     Samples va = validation == null || validation.x().rows() == 0 ? null : Samples.of(validation.x(), z, 0, 0, true, null);
-    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(train, tr, validation, va, z, mean, std, settings, ctx));
+    return TorchRuntime.exclusive(ctx.threads(), ctx.seed(), () -> train(train, tr, validation, va, z, mean, std, settings, options, ctx));
   }
 
   private static MultiTaskNet train(Targets train, Samples tr, Targets validation, Samples va, Standardization z, double[] mean, double[] std,
-      Settings settings, TrainContext ctx) {
+      Settings settings, Options options, TrainContext ctx) {
     int k = train.heads().size();
-    int cols = train.x().cols();
     float[] weights = new float[k];
     for (int j = 0; j < k; j++) weights[j] = (float) settings.weight(train.heads().get(j));
+    TorchRuntime.DeviceChoice device = TorchRuntime.device(options.device());
     Block block = build(settings, k);
-    Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
+    Model model = Model.newInstance(NAME, device.device(), "PyTorch");
     boolean ok = false;
     try {
       model.setBlock(block);
       NDManager optimizerState = model.getNDManager().newSubManager();
-      ResumableAdam adam = new ResumableAdam((float) settings.learningRate(), 0f, optimizerState);
-      DefaultTrainingConfig config = new DefaultTrainingConfig(new MultiTaskLoss(weights)).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
-      int n = tr.count();
-      int batch = Math.min(settings.batchSize(), n);
-      float[] xBuffer = new float[batch * cols];
-      float[] tBuffer = new float[batch * k];
-      float[] mBuffer = new float[batch * k];
-      int[] order = new int[n];
-      double[] curve = new double[settings.epochs()];
-      int epochsRun = 0;
-      byte[] best = null;
-      double bestLoss = Double.POSITIVE_INFINITY;
-      int sinceBest = 0;
-      long started = System.nanoTime();
-      ctx.progress().start(NAME, settings.epochs());
+      ResumableAdam adam = new ResumableAdam((float) settings.learningRate(), (float) options.weightDecay(), optimizerState);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(new MultiTaskLoss(weights)).optOptimizer(adam).optDevices(new Device[] {device.device()});
+      int batch = Math.min(settings.batchSize(), tr.count());
+      LearningCurve curve;
+      byte[] best;
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        t.initialize(new Shape(batch, cols));
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-          if (ctx.cancel().requested()) break;
-          TorchRuntime.engine().setRandomSeed((int) (ctx.seed() * 1_000_003L + epoch));
-          for (int i = 0; i < n; i++) order[i] = i;
-          Random rnd = new Random(ctx.seed() * 31 + epoch);
-          for (int i = n - 1; i > 0; i--) {
-            int r = rnd.nextInt(i + 1);
-            int s = order[i];
-            order[i] = order[r];
-            order[r] = s;
-          }
-          double sum = 0;
-          long seen = 0;
-          for (int from = 0; from < n; from += batch) {
-            int m = Math.min(batch, n - from);
-            tr.fill(order, from, m, xBuffer);
-            for (int b = 0; b < m; b++) {
-              int row = tr.viewRow(order[from + b]);
-              for (int j = 0; j < k; j++) {
-                float v = train.targets()[j][row];
-                boolean known = Float.isFinite(v);
-                tBuffer[b * k + j] = known ? (float) ((v - mean[j]) / std[j]) : 0f;
-                mBuffer[b * k + j] = known ? 1f : 0f;
-              }
-            }
-            try (NDManager sub = t.getManager().newSubManager()) {
-              NDArray x = sub.create(Arrays.copyOf(xBuffer, m * cols), new Shape(m, cols));
-              NDArray target = sub.create(Arrays.copyOf(tBuffer, m * k), new Shape(m, k));
-              NDArray mask = sub.create(Arrays.copyOf(mBuffer, m * k), new Shape(m, k));
-              try (GradientCollector gc = t.newGradientCollector()) {
-                NDList out = t.forward(new NDList(x));
-                NDArray l = t.getLoss().evaluate(new NDList(target, mask), out);
-                gc.backward(l);
-                sum += (double) l.getFloat() * m;
-                seen += m;
-              }
-              t.step();
-            }
-          }
-          double trainLoss = sum / seen;
-          double validLoss = va == null ? Double.NaN : loss(Inference.outputs(block, model.getNDManager(), va, k), validation, va, mean, std, weights);
-          curve[epoch] = va == null ? trainLoss : validLoss;
-          epochsRun = epoch + 1;
-          double perEpoch = (System.nanoTime() - started) / 1e9 / epochsRun;
-          LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train weighted loss %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epochsRun,
-              settings.epochs(), trainLoss, va == null ? "-" : String.format(Locale.ROOT, "%.5f", validLoss), perEpoch,
-              perEpoch * (settings.epochs() - epochsRun)));
-          ctx.progress().advance(1);
-          if (va == null) continue;
-          if (validLoss < bestLoss) {
-            bestLoss = validLoss;
-            best = ParameterBytes.of(block);
-            sinceBest = 0;
-          } else if (settings.patience() > 0 && ++sinceBest >= settings.patience()) {
-            break;
-          }
+        Checkpoints.Saved saved = options.checkpoints() != null && options.resume() ? options.checkpoints().latest().orElse(null) : null;
+        if (saved != null) {
+          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
+          block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, train.x().cols()));
+          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
         }
+        t.initialize(new Shape(batch, train.x().cols()));
+        Epochs epochs = new Epochs(t, block, model.getNDManager(), train, tr, validation, va, mean, std, weights, batch, settings.epochs(), adam,
+            options, ctx.seed());
+        if (saved != null) epochs.resume(saved);
+        ctx.progress().start(NAME, settings.epochs());
+        curve = EarlyStopping.run(METRIC, false, settings.epochs(), settings.patience(), va != null, ctx, epochs);
+        epochs.checkpoint();
+        best = epochs.best;
       }
-      if (best != null) ParameterBytes.restore(block, model.getNDManager(), best);
-      MultiTaskNet net = new MultiTaskNet(model, train.heads(), train.x().names(), settings, z, mean, std, Arrays.copyOf(curve, epochsRun));
+      if (best != null && curve.bestIteration() != curve.iterations()) ParameterBytes.restore(block, model.getNDManager(), best);
+      double[] perEpoch = va == null ? curve.train() : curve.validation();
+      MultiTaskNet net = new MultiTaskNet(model, train.heads(), train.x().names(), settings, z, mean, std, perEpoch, curve, device.device().toString());
       ok = true;
       return net;
     } finally {
       if (!ok) model.close();
+    }
+  }
+
+  /** The learning curve's metric: the weighted multi-task loss (lower is better). */
+  static final String METRIC = "weighted_loss";
+
+  /** One epoch per round of {@link EarlyStopping}; keeps a copy of the best epoch's parameters and writes checkpoints when due. */
+  private static final class Epochs implements EarlyStopping.Rounds<RuntimeException> {
+
+    private final ai.djl.training.Trainer trainer;
+    private final Block block;
+    private final NDManager manager;
+    private final Targets train;
+    private final Samples tr;
+    private final Targets validation;
+    private final Samples va;
+    private final double[] mean;
+    private final double[] std;
+    private final float[] weights;
+    private final int batch;
+    private final int epochs;
+    private final ResumableAdam adam;
+    private final Options options;
+    private final long seed;
+    private final int k;
+    private final int cols;
+    private final int[] order;
+    private final float[] xBuffer;
+    private final float[] tBuffer;
+    private final float[] mBuffer;
+    private final long started = System.nanoTime();
+    private int epoch;
+    private double trainLoss;
+    private byte[] best;
+    private int bestEpoch;
+    private double[] trainScores = new double[0];
+    private double[] validScores = new double[0];
+    private Checkpoints.Saved replay;
+    private int lastCheckpoint;
+
+    Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Targets train, Samples tr, Targets validation, Samples va, double[] mean,
+        double[] std, float[] weights, int batch, int epochs, ResumableAdam adam, Options options, long seed) {
+      this.trainer = trainer;
+      this.block = block;
+      this.manager = manager;
+      this.train = train;
+      this.tr = tr;
+      this.validation = validation;
+      this.va = va;
+      this.mean = mean;
+      this.std = std;
+      this.weights = weights;
+      this.batch = batch;
+      this.epochs = epochs;
+      this.adam = adam;
+      this.options = options;
+      this.seed = seed;
+      this.k = weights.length;
+      this.cols = train.x().cols();
+      this.order = new int[tr.count()];
+      this.xBuffer = new float[batch * cols];
+      this.tBuffer = new float[batch * k];
+      this.mBuffer = new float[batch * k];
+    }
+
+    /** Continues from {@code saved}, whose parameters the block already holds: its optimizer state now, its epochs replayed from their scores. */
+    void resume(Checkpoints.Saved saved) {
+      adam.load(saved.optimizer(), parameterIds());
+      best = saved.bestParameters();
+      bestEpoch = saved.state().best();
+      replay = saved;
+      lastCheckpoint = saved.state().epoch();
+      LOG.info("resuming from the checkpoint of epoch " + saved.state().epoch());
+    }
+
+    /** Writes a checkpoint of the epochs run so far when one is due and not yet written. */
+    void checkpoint() {
+      int every = options.checkpointEvery();
+      if (options.checkpoints() == null || every == 0 || epoch <= lastCheckpoint || epoch % every != 0) return;
+      options.checkpoints().write(epoch, Arrays.copyOf(trainScores, epoch), Arrays.copyOf(validScores, Math.min(epoch, validScores.length)),
+          bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds()));
+      lastCheckpoint = epoch;
+    }
+
+    private List<String> parameterIds() {
+      List<String> ids = new ArrayList<>();
+      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
+      return ids;
+    }
+
+    private boolean replaying() {
+      return replay != null && epoch <= replay.state().epoch();
+    }
+
+    @Override
+    public boolean add() {
+      checkpoint();
+      if (replay != null && epoch < replay.state().epoch()) {
+        epoch++;
+        trainLoss = replay.state().train()[epoch - 1];
+        return true;
+      }
+      TorchRuntime.engine().setRandomSeed((int) (seed * 1_000_003L + epoch));
+      int n = order.length;
+      for (int i = 0; i < n; i++) order[i] = i;
+      Random rnd = new Random(seed * 31 + epoch);
+      for (int i = n - 1; i > 0; i--) {
+        int r = rnd.nextInt(i + 1);
+        int s = order[i];
+        order[i] = order[r];
+        order[r] = s;
+      }
+      double sum = 0;
+      long seen = 0;
+      for (int from = 0; from < n; from += batch) {
+        int m = Math.min(batch, n - from);
+        tr.fill(order, from, m, xBuffer);
+        for (int b = 0; b < m; b++) {
+          int row = tr.viewRow(order[from + b]);
+          for (int j = 0; j < k; j++) {
+            float v = train.targets()[j][row];
+            boolean known = Float.isFinite(v);
+            tBuffer[b * k + j] = known ? (float) ((v - mean[j]) / std[j]) : 0f;
+            mBuffer[b * k + j] = known ? 1f : 0f;
+          }
+        }
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+          NDArray x = sub.create(Arrays.copyOf(xBuffer, m * cols), new Shape(m, cols));
+          NDArray target = sub.create(Arrays.copyOf(tBuffer, m * k), new Shape(m, k));
+          NDArray mask = sub.create(Arrays.copyOf(mBuffer, m * k), new Shape(m, k));
+          try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDList out = trainer.forward(new NDList(x));
+            NDArray l = trainer.getLoss().evaluate(new NDList(target, mask), out);
+            gc.backward(l);
+            sum += (double) l.getFloat() * m;
+            seen += m;
+          }
+          trainer.step();
+        }
+      }
+      trainLoss = sum / seen;
+      epoch++;
+      return true;
+    }
+
+    @Override
+    public double trainScore() {
+      trainScores = record(trainScores, trainLoss);
+      if (va == null && !replaying()) log(Double.NaN);
+      return trainLoss;
+    }
+
+    @Override
+    public double validationScore() {
+      double v = replaying() ? replay.state().validation()[epoch - 1] : loss(Inference.outputs(block, manager, va, k), validation, va, mean, std, weights);
+      validScores = record(validScores, v);
+      if (!replaying()) log(v);
+      return v;
+    }
+
+    @Override
+    public void improved() {
+      bestEpoch = epoch;
+      if (!replaying()) best = ParameterBytes.of(block);
+    }
+
+    private double[] record(double[] scores, double v) {
+      double[] out = Arrays.copyOf(scores, epoch);
+      out[epoch - 1] = v;
+      return out;
+    }
+
+    private void log(double validLoss) {
+      double perEpoch = (System.nanoTime() - started) / 1e9 / epoch;
+      LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train weighted loss %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epoch, epochs,
+          trainLoss, Double.isNaN(validLoss) ? "-" : String.format(Locale.ROOT, "%.5f", validLoss), perEpoch, perEpoch * (epochs - epoch)));
     }
   }
 
@@ -344,6 +493,16 @@ public final class MultiTaskNet implements AutoCloseable {
     return validationLoss.clone();
   }
 
+  /** The weighted loss per epoch on the training and validation rows, and the epoch kept (null for a model saved without one). */
+  public LearningCurve learningCurve() {
+    return learningCurve;
+  }
+
+  /** The device the net was trained on, as DJL names it (e.g. {@code cpu()}). */
+  public String device() {
+    return device;
+  }
+
   /** The direction head's probability of 1 for every row of {@code x}. */
   public Predictions predict(Matrix x) {
     float[] out = outputs(x);
@@ -384,14 +543,23 @@ public final class MultiTaskNet implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Files.write(dir.resolve(PARAMS), ParameterBytes.of(model.getBlock()));
-      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-          new Config(FORMAT, heads, features, settings, z.mean(), z.std(), targetMean, targetStd, validationLoss)));
+      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config()));
     } catch (IOException e) {
       throw new InternalException("cannot save multitask_net to " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Reads a directory written by {@link #save}. */
+  /** Writes {@value #PARAMS} and {@value #CONFIG} into an artifact (checksummed by its manifest). */
+  void save(ArtifactWriter out) {
+    out.write(PARAMS, ParameterBytes.of(model.getBlock()));
+    out.writeJson(CONFIG, config());
+  }
+
+  private Config config() {
+    return new Config(FORMAT, heads, features, settings, z.mean(), z.std(), targetMean, targetStd, validationLoss, learningCurve, device);
+  }
+
+  /** Reads a directory written by {@link #save(Path)}. */
   public static MultiTaskNet load(Path dir) {
     Config c;
     byte[] parameters;
@@ -401,9 +569,18 @@ public final class MultiTaskNet implements AutoCloseable {
     } catch (IOException e) {
       throw new BadInputException(Where.file(dir), "no readable multitask_net model: " + e.getMessage(), "pass a directory written by MultiTaskNet.save");
     }
+    return restore(c, parameters, dir.resolve(CONFIG).toString());
+  }
+
+  /** Reads an artifact written by {@link #save(ArtifactWriter)}, its files verified against the manifest. */
+  static MultiTaskNet load(ArtifactReader in) {
+    return restore(in.readJson(CONFIG, Config.class), in.read(PARAMS), CONFIG);
+  }
+
+  private static MultiTaskNet restore(Config c, byte[] parameters, String where) {
     if (!FORMAT.equals(c.format()) || c.heads() == null || c.features() == null || c.mean() == null || c.mean().length != c.features().size()
         || c.targetMean() == null || c.targetMean().length != c.heads().size()) {
-      throw new BadInputException(Where.file(dir.resolve(CONFIG)), "unsupported or inconsistent multitask_net model (format " + c.format() + ")",
+      throw new BadInputException(Where.file(where), "unsupported or inconsistent multitask_net model (format " + c.format() + ")",
           "re-save the model with this Quiver version");
     }
     TorchRuntime.engine();
@@ -415,7 +592,7 @@ public final class MultiTaskNet implements AutoCloseable {
       block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c.features().size()));
       ParameterBytes.restore(block, model.getNDManager(), parameters);
       MultiTaskNet net = new MultiTaskNet(model, c.heads(), c.features(), c.settings(), new Standardization(c.mean(), c.std()), c.targetMean(),
-          c.targetStd(), c.validationLoss());
+          c.targetStd(), c.validationLoss(), c.learningCurve(), c.device() == null ? "cpu()" : c.device());
       ok = true;
       return net;
     } finally {

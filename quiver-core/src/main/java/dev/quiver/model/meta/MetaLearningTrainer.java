@@ -128,7 +128,7 @@ final class MetaLearningTrainer implements Trainer {
 
   private static TrainSet slice(TrainSet set, int from, int to) {
     double[] fr = set.forwardReturn() == null ? null : Arrays.copyOfRange(set.forwardReturn(), from, to);
-    return new TrainSet(set.x().rows(from, to), Arrays.copyOfRange(set.y(), from, to), set.task(), fr);
+    return new TrainSet(set.x().rows(from, to), Arrays.copyOfRange(set.y(), from, to), set.task(), fr, set.auxiliaryRows(from, to));
   }
 
   static List<String> contextNames(List<String> features, List<ModelFamily> bases) {
