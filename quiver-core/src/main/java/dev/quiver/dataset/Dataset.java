@@ -19,10 +19,13 @@ import java.util.List;
  * that reads a bar opening at or after row {@code cut}'s time (the splits purge this way). {@code forwardReturn[i]} is the label's simple return (see
  * Targets). {@code sha256} fingerprints the data (see {@link DatasetBuilder}) for provenance.
  *
+ * <p>{@code classes} is the label's class count K for {@link Task#MULTICLASS} (targets are class
+ * ids 0..K-1) and 0 otherwise; it travels to every {@link TrainSet} cut from here.
+ *
  * <p>The arrays are shared, not copied: treat a Dataset as immutable once built.
  */
 public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols,
-    int[] labelEnd, double[] forwardReturn, String sha256) {
+    int[] labelEnd, double[] forwardReturn, String sha256, int classes) {
 
   public Dataset {
     symbols = List.copyOf(symbols);
@@ -30,6 +33,13 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
     if (y.length != n || time.length != n || symbolIndex.length != n || labelEnd.length != n || forwardReturn.length != n) {
       throw new IllegalArgumentException("dataset arrays differ in length from " + n + " rows");
     }
+    TrainSet.checkClasses(task, y, classes);
+  }
+
+  /** A dataset whose class count (multiclass only) is the largest target + 1. */
+  public Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols,
+      int[] labelEnd, double[] forwardReturn, String sha256) {
+    this(x, y, task, time, symbolIndex, symbols, labelEnd, forwardReturn, sha256, TrainSet.observedClasses(task, y));
   }
 
   public int rows() {
@@ -43,6 +53,6 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
   /** Rows [from, to) as a training set of this dataset's task (a view of the matrix, a copy of the targets and forward returns). */
   public TrainSet trainSet(int from, int to) {
     return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to), task,
-        java.util.Arrays.copyOfRange(forwardReturn, from, to));
+        java.util.Arrays.copyOfRange(forwardReturn, from, to), classes);
   }
 }

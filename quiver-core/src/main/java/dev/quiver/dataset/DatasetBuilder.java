@@ -97,7 +97,8 @@ public final class DatasetBuilder {
     List<String> symbolNames = new ArrayList<>(symbols);
     for (FeatureFrame f : frames) symbolNames.add(f.symbol());
     String sha = fingerprint(names, symbolNames, task, total, cols, data, y, time);
-    return new Dataset(new Matrix(data, 0, total, cols, names, new RowKeys(symbolIndex, time)), y, task, time, symbolIndex, symbolNames, labelEnd, forward, sha);
+    return new Dataset(new Matrix(data, 0, total, cols, names, new RowKeys(symbolIndex, time)), y, task, time, symbolIndex, symbolNames, labelEnd, forward, sha,
+        targets.get(0).classes().size());
   }
 
   private static void check(List<FeatureFrame> frames, List<Targets> targets, int firstRow) {

@@ -20,7 +20,7 @@ public final class FoldRows {
 
   /** The selected rows as a training set of the dataset's task. */
   public static TrainSet trainSet(Dataset data, Rows rows) {
-    return new TrainSet(matrix(data.x(), rows), gather(data.y(), rows), data.task());
+    return new TrainSet(matrix(data.x(), rows), gather(data.y(), rows), data.task(), null, data.classes());
   }
 
   /** The selected rows of {@code x}: a view when they are one range, a contiguous copy otherwise. */

@@ -11,8 +11,12 @@ import java.util.Objects;
  * <p>{@code forwardReturn} (may be null: not known) is each row's label return, the simple return
  * over the label's horizon ({@link dev.quiver.labels.Targets#forwardReturn()}), for trainers that
  * weigh rows by what trading them would have earned (reward_based); it is never a feature.
+ *
+ * <p>{@code classes} is K for {@link Task#MULTICLASS} (at least 2; every target is a class id,
+ * a whole number in [0, K), checked per row) and 0 for the other tasks. K comes from the label,
+ * not from the rows, so a fold that lacks a class still trains a K-class model.
  */
-public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
+public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, int classes) {
 
   public TrainSet {
     Objects.requireNonNull(task, "task");
@@ -25,6 +29,43 @@ public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
         if (y[i] != 0f && y[i] != 1f) throw new IllegalArgumentException("binary targets must be 0 or 1; row " + i + " has " + y[i]);
       }
     }
+    checkClasses(task, y, classes);
+  }
+
+  /** Rows with forward returns; K of a multiclass task is the largest target + 1 (prefer the canonical constructor, which takes K from the label). */
+  public TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
+    this(x, y, task, forwardReturn, observedClasses(task, y));
+  }
+
+  /**
+   * Fails unless {@code classes} is 0 for a task other than {@link Task#MULTICLASS}, and for a
+   * multiclass task at least 2 with every target a whole number in [0, classes).
+   */
+  public static void checkClasses(Task task, float[] y, int classes) {
+    if (task != Task.MULTICLASS) {
+      if (classes != 0) throw new IllegalArgumentException("classes must be 0 for a " + task + " task, got " + classes);
+      return;
+    }
+    if (classes < 2) throw new IllegalArgumentException("a multiclass task needs at least 2 classes, got " + classes);
+    for (int i = 0; i < y.length; i++) {
+      float v = y[i];
+      if (!(v >= 0f && v < classes) || v != Math.rint(v)) {
+        throw new IllegalArgumentException("multiclass targets must be class ids 0.." + (classes - 1) + "; row " + i + " has " + v);
+      }
+    }
+  }
+
+  /** 0 for a task other than multiclass; otherwise the largest target + 1, at least 2. */
+  public static int observedClasses(Task task, float[] y) {
+    if (task != Task.MULTICLASS) return 0;
+    float max = 1f;
+    for (float v : y) if (v > max) max = v;
+    return (int) max + 1;
+  }
+
+  /** These rows with other features (same targets, task, forward returns and classes). */
+  public TrainSet withX(Matrix other) {
+    return new TrainSet(other, y, task, forwardReturn, classes);
   }
 
   /** Rows without forward returns. */
