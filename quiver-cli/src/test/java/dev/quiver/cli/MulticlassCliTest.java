@@ -44,4 +44,31 @@ class MulticlassCliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--ensemble does not combine multiclass models");
   }
+
+  @Test
+  void backtest_of_a_multiclass_label_trades_the_score_and_grades_each_model() throws Exception {
+    Cli r = Cli.run("backtest", "--data", DATA, "--symbols", "IFL8.cfe", "--timeframe", "5m", "--label", "direction3:1:0.0005",
+        "--models", "lightgbm", "--set", "lightgbm.num_iterations=20", "--folds", "2", "--score-band", "0.1", "--threads", "2",
+        "--no-leakage-check", "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = Json.MAPPER.readTree(r.out());
+    assertThat(root.get("task").asText()).isEqualTo("multiclass");
+    assertThat(root.get("positions").asText()).contains("score P(up) - P(down) > 0.1");
+    JsonNode m = root.get("models").get(0);
+    assertThat(m.get("grade").asText()).isNotBlank();
+    for (String k : new String[] {"auc", "accuracy", "macro_f1", "log_loss", "rank_ic", "sharpe", "max_drawdown", "hit_rate"}) {
+      assertThat(m.get("metrics").get(k).isNumber()).as(k).isTrue();
+    }
+    assertThat(m.get("metrics").get("log_loss").asDouble()).isLessThan(Math.log(3) + 0.05);
+    assertThat(m.get("auc").asDouble()).isBetween(0.4, 0.7);
+    assertThat(m.get("folds").size()).isEqualTo(2);
+  }
+
+  @Test
+  void backtest_refuses_a_family_without_multiclass() {
+    Cli r = Cli.run("backtest", "--data", DATA, "--symbols", "IFL8.cfe", "--timeframe", "5m", "--label", "direction3:1:0.0005",
+        "--models", "logistic", "--folds", "2", "--threads", "2", "--no-leakage-check");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("family 'logistic' does not support multiclass labels");
+  }
 }

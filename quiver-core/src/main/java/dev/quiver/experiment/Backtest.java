@@ -5,6 +5,7 @@ import dev.quiver.error.BadInputException;
 import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import dev.quiver.eval.ClassificationMetrics;
+import dev.quiver.eval.MulticlassMetrics;
 import dev.quiver.eval.Costs;
 import dev.quiver.eval.GradeInputs;
 import dev.quiver.eval.GradeResult;
@@ -27,6 +28,7 @@ import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
+import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainSet;
 import dev.quiver.split.Fold;
@@ -87,7 +89,7 @@ public final class Backtest {
   public BacktestResult run(Dataset data, double[] nextReturns, List<TrainJob> models, BacktestSettings settings, RunObserver observer) {
     long start = System.nanoTime();
     if (nextReturns.length != data.rows()) throw new IllegalArgumentException(nextReturns.length + " next returns for " + data.rows() + " rows");
-    Map<String, Params> params = params(models);
+    Map<String, Params> params = params(models, data.task());
     List<Fold> folds = settings.splitter().folds(data);
     if (folds.isEmpty()) {
       throw new BadInputException(Where.none(), "the split " + describe(settings.splitter()) + " makes no fold of " + data.rows() + " rows",
@@ -110,8 +112,10 @@ public final class Backtest {
     }
     TestRows[] tests = new TestRows[folds.size()];
     for (int f = 0; f < folds.size(); f++) tests[f] = new TestRows(data, nextReturns, folds.get(f).test());
-    PositionRule rule = data.task() == Task.BINARY ? settings.binaryRule() : settings.regressionRule();
+    PositionRule rule = settings.rule(data.task());
     double[][][] predictions = new double[models.size()][folds.size()][];
+    double[][][] probabilities = new double[models.size()][folds.size()][];
+    int classes = data.classes();
     FoldScore[][] foldScores = new FoldScore[models.size()][folds.size()];
     long[][] fitNanos = new long[models.size()][folds.size()];
     long[] fitStart = new long[jobs.size()];
@@ -133,11 +137,14 @@ public final class Backtest {
       fitEnd[mf[0] * folds.size() + mf[1]] = t1;
       totalFit.addAndGet(took);
       try {
-        predictions[mf[0]][mf[1]] = fitted.predict(FoldRows.matrix(data.x(), fold.test())).values();
+        Predictions predicted = fitted.predict(FoldRows.matrix(data.x(), fold.test()));
+        predictions[mf[0]][mf[1]] = predicted.values();
+        probabilities[mf[0]][mf[1]] = predicted.probabilities();
       } finally {
         closeQuietly(fitted);
       }
-      foldScores[mf[0]][mf[1]] = scoreFold(data.task(), tests[mf[1]], predictions[mf[0]][mf[1]], rule, settings.costs(), ppy);
+      foldScores[mf[0]][mf[1]] = scoreFold(data.task(), tests[mf[1]], predictions[mf[0]][mf[1]], probabilities[mf[0]][mf[1]], classes, rule,
+          settings.costs(), ppy);
       return fitted;
     }, observer);
 
@@ -148,7 +155,8 @@ public final class Backtest {
         JobResult r = results.get(m * folds.size() + f);
         if (r.status() != JobResult.Status.OK) error = folds.get(f).name() + ": " + r.error();
       }
-      scored.add(error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error));
+      scored.add(error.isEmpty() ? score(data.task(), folds, tests, predictions[m], probabilities[m], classes, foldScores[m], fitNanos[m], ppy)
+          : new Scored(null, null, error));
     }
 
     long trials = settings.configurationsTried() > 0 ? Math.max(settings.configurationsTried(), models.size()) : models.size();
@@ -200,7 +208,7 @@ public final class Backtest {
   }
 
   /** Every model's parameters, resolved before any data is touched; every problem collected. */
-  private Map<String, Params> params(List<TrainJob> models) {
+  private Map<String, Params> params(List<TrainJob> models, Task task) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Params> out = new LinkedHashMap<>();
     for (TrainJob m : models) {
@@ -210,6 +218,14 @@ public final class Backtest {
       }
       try {
         ModelFamily family = families.get(m.family());
+        if (task == Task.MULTICLASS && !family.tasks().contains(task)) {
+          List<String> supporting = new ArrayList<>();
+          for (ModelFamily f : families.all().values()) if (f.tasks().contains(task)) supporting.add(f.name());
+          supporting.sort(null);
+          problems.add(new Problem(Where.none(), m.family(), "task_not_supported", "model '" + m.name() + "': family '" + m.family()
+              + "' does not support " + task.name().toLowerCase(Locale.ROOT) + " labels (families that do: " + String.join(", ", supporting) + ")"));
+          continue;
+        }
         out.put(m.name(), family.params(m.variant(), m.overrides()));
       } catch (BadInputException e) {
         for (Problem p : e.problems()) {
@@ -245,16 +261,17 @@ public final class Backtest {
   /** One fold's simulation, trading metrics and per-fold figures; run inside the fold's job. */
   private record FoldScore(SimulatedTrading sim, TradingMetrics trading, Map<String, Double> metrics) {}
 
-  private static FoldScore scoreFold(Task task, TestRows t, double[] p, PositionRule rule, Costs costs, double ppy) {
+  private static FoldScore scoreFold(Task task, TestRows t, double[] p, double[] probabilities, int classes, PositionRule rule, Costs costs,
+      double ppy) {
     SimulatedTrading sim = TradingSimulator.simulate(p, t.nextReturn, t.symbol, t.time, rule, costs);
     TradingMetrics tm = TradingMetrics.of(sim, p, t.nextReturn, ppy);
-    Map<String, Double> m = mlMetrics(task, t.y, p, t.nextReturn);
+    Map<String, Double> m = mlMetrics(task, t.y, p, probabilities, classes, t.nextReturn);
     putTrading(m, tm.returns(), tm.trades(), tm.turnover(), tm.exposure());
     return new FoldScore(sim, tm, m);
   }
 
-  private static Scored score(Task task, List<Fold> folds, TestRows[] tests, double[][] predictions, FoldScore[] scores, long[] fitNanos,
-      double ppy) {
+  private static Scored score(Task task, List<Fold> folds, TestRows[] tests, double[][] predictions, double[][] probabilities, int classes,
+      FoldScore[] scores, long[] fitNanos, double ppy) {
     List<FoldResult> foldResults = new ArrayList<>();
     int rows = 0;
     int periods = 0;
@@ -279,6 +296,7 @@ public final class Backtest {
     float[] y = new float[rows];
     double[] p = new double[rows];
     double[] next = new double[rows];
+    double[] pooledProbabilities = task == Task.MULTICLASS ? new double[rows * classes] : null;
     long[] time = new long[periods];
     double[] portfolio = new double[periods];
     double turnover = 0;
@@ -290,6 +308,7 @@ public final class Backtest {
       System.arraycopy(tests[f].y, 0, y, r, n);
       System.arraycopy(predictions[f], 0, p, r, n);
       System.arraycopy(tests[f].nextReturn, 0, next, r, n);
+      if (pooledProbabilities != null) System.arraycopy(probabilities[f], 0, pooledProbabilities, r * classes, n * classes);
       r += n;
       SimulatedTrading s = sims[f];
       int k = s.returns().length;
@@ -302,7 +321,7 @@ public final class Backtest {
       q += k;
     }
     ReturnMetrics pooled = ReturnMetrics.of(portfolio, ppy);
-    Map<String, Double> m = mlMetrics(task, y, p, next);
+    Map<String, Double> m = mlMetrics(task, y, p, pooledProbabilities, classes, next);
     putTrading(m, pooled, trades, periods == 0 ? Double.NaN : turnover / periods, periods == 0 ? Double.NaN : exposure / periods);
     m.put("sortino", pooled.sortino());
     m.put("annual_return", pooled.annualReturn());
@@ -314,9 +333,18 @@ public final class Backtest {
     return new Scored(new Pooled(foldResults, m, pooled, trades, time, portfolio), foldPeriodSharpes, "");
   }
 
-  private static Map<String, Double> mlMetrics(Task task, float[] y, double[] p, double[] nextReturn) {
+  /** For a multiclass task, {@code p} is the score P(last class) - P(first class) and {@code probabilities} the class probabilities. */
+  private static Map<String, Double> mlMetrics(Task task, float[] y, double[] p, double[] probabilities, int classes, double[] nextReturn) {
     Map<String, Double> m = new LinkedHashMap<>();
-    if (task == Task.BINARY) {
+    if (task == Task.MULTICLASS) {
+      MulticlassMetrics c = MulticlassMetrics.of(y, probabilities, classes);
+      m.put("auc", c.macroAuc());
+      m.put("accuracy", c.accuracy());
+      m.put("macro_f1", c.macroF1());
+      m.put("log_loss", c.logLoss());
+      m.put("ic", InformationCoefficient.pearson(p, nextReturn));
+      m.put("rank_ic", InformationCoefficient.spearman(p, nextReturn));
+    } else if (task == Task.BINARY) {
       ClassificationMetrics c = ClassificationMetrics.of(y, p);
       m.put("auc", c.auc());
       m.put("accuracy", c.accuracy());
@@ -397,6 +425,7 @@ public final class Backtest {
           : "long at p >= " + t.upper() + ", short at p <= " + t.lower() + ", else flat";
     }
     if (rule instanceof PositionRule.ConfidenceSized c) return "sized by confidence, scale " + c.scale();
+    if (rule instanceof PositionRule.ScoreBand b) return "long at score P(up) - P(down) > " + b.band() + ", short at < -" + b.band() + ", else flat";
     return "sign of the forecast";
   }
 
