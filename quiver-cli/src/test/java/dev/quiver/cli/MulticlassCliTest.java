@@ -1,11 +1,16 @@
 package dev.quiver.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiver.model.Json;
 import dev.quiver.testing.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MulticlassCliTest {
 
@@ -70,5 +75,33 @@ class MulticlassCliTest {
         "--models", "logistic", "--folds", "2", "--threads", "2", "--no-leakage-check");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("family 'logistic' does not support multiclass labels");
+  }
+
+  @Test
+  void predict_writes_class_probabilities_and_the_score_and_models_info_shows_the_classes(@TempDir Path tmp) throws Exception {
+    Path reg = tmp.resolve("models");
+    Cli train = Cli.run("train", "--data", DATA, "--symbols", "IFL8.cfe", "--timeframe", "5m", "--label", "direction3:1:0.0005",
+        "--models", "xgboost", "--set", "xgboost.num_rounds=20", "--threads", "2", "--registry", reg.toString());
+    assertThat(train.exit()).as(train.err()).isZero();
+    Cli info = Cli.run("models", "info", "train-xgboost@1.0.0", "--registry", reg.toString());
+    assertThat(info.exit()).as(info.err()).isZero();
+    assertThat(info.out()).contains("task          multiclass").contains("classes       3: down, flat, up (class ids 0..2)");
+
+    Path out = tmp.resolve("pred.csv");
+    Cli r = Cli.run("predict", "--model", "train-xgboost@1.0.0", "--input", DATA, "--output", out.toString(), "--registry", reg.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("timestamp,symbol,prediction,p_down,p_flat,p_up,score");
+    assertThat(lines.size()).isGreaterThan(3 * 9_000);
+    for (String line : lines.subList(1, 200)) {
+      String[] f = line.split(",");
+      double down = Double.parseDouble(f[3]);
+      double flat = Double.parseDouble(f[4]);
+      double up = Double.parseDouble(f[5]);
+      assertThat(down + flat + up).isCloseTo(1.0, within(1e-6));
+      assertThat(Double.parseDouble(f[6])).isEqualTo(up - down);
+      int best = up > Math.max(down, flat) ? 2 : flat > down ? 1 : 0;
+      assertThat(Integer.parseInt(f[2])).isEqualTo(best);
+    }
   }
 }

@@ -1,17 +1,30 @@
 package dev.quiver.predict;
 
 import dev.quiver.model.Task;
+import java.util.List;
 
 /**
  * A model's predictions for one symbol: {@code values[i]} is for the bar that opened at {@code
  * time[i]} (epoch ms) and uses that bar and earlier ones only, so it is known at that bar's close.
- * For {@link Task#BINARY} a value is P(class 1), for {@link Task#REGRESSION} the forecast.
+ * For {@link Task#BINARY} a value is P(class 1), for {@link Task#REGRESSION} the forecast, for
+ * {@link Task#MULTICLASS} the score P(last class) - P(first class); a multiclass prediction also
+ * has the class probabilities (row-major, {@code size() x classes.size()}) and the class names in
+ * class-id order ({@code probabilities} null and {@code classes} empty for the other tasks).
  * Warm-up bars, before every feature of the model has a value, have no prediction.
  */
-public record SymbolPredictions(String symbol, Task task, long[] time, double[] values) {
+public record SymbolPredictions(String symbol, Task task, long[] time, double[] values, double[] probabilities, List<String> classes) {
 
   public SymbolPredictions {
     if (time.length != values.length) throw new IllegalArgumentException(time.length + " times for " + values.length + " values");
+    classes = List.copyOf(classes);
+    if (probabilities != null && probabilities.length != (long) values.length * classes.size()) {
+      throw new IllegalArgumentException(probabilities.length + " probabilities for " + values.length + " rows of " + classes.size() + " classes");
+    }
+  }
+
+  /** Predictions without class probabilities (binary or regression). */
+  public SymbolPredictions(String symbol, Task task, long[] time, double[] values) {
+    this(symbol, task, time, values, null, List.of());
   }
 
   public int size() {
