@@ -87,6 +87,10 @@ class MulticlassCliTest {
     assertThat(info.exit()).as(info.err()).isZero();
     assertThat(info.out()).contains("task          multiclass").contains("classes       3: down, flat, up (class ids 0..2)");
 
+    Cli importance = Cli.run("importance", "--model", "train-xgboost@1.0.0", "--input", DATA, "--repeats", "1", "--registry", reg.toString());
+    assertThat(importance.exit()).as(importance.err()).isZero();
+    assertThat(importance.out()).contains("auc");
+
     Path out = tmp.resolve("pred.csv");
     Cli r = Cli.run("predict", "--model", "train-xgboost@1.0.0", "--input", DATA, "--output", out.toString(), "--registry", reg.toString());
     assertThat(r.exit()).as(r.err()).isZero();

@@ -181,7 +181,7 @@ public final class ModelPredictor implements AutoCloseable {
       System.arraycopy(rs.get(s), 0, fr, at, n);
       at += n;
     }
-    return new TrainSet(new Matrix(x, total, cols, names), y, model.model().inputSchema().task(), fr);
+    return new TrainSet(new Matrix(x, total, cols, names), y, schema().task(), fr, schema().classes());
   }
 
   /** One series' bars at the model's timeframe, its feature frame, the first complete row and the matrix of rows from it. */
