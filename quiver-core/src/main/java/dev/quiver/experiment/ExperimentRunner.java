@@ -431,8 +431,7 @@ public final class ExperimentRunner {
     if (r.status() != JobResult.Status.OK) {
       return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
     }
-    Map<String, Double> m = task == Task.MULTICLASS ? multiclassMetrics(test.y(), p, test.forwardReturn())
-        : metrics(task, test.y(), p.values(), test.forwardReturn());
+    Map<String, Double> m = metrics(task, test.y(), p, test.forwardReturn());
     if (r.model() instanceof CascadeModel cascade) {
       m = new java.util.LinkedHashMap<>(m);
       m.put(EXPENSIVE_SHARE, cascade.run(test.x()).expensiveShare());
@@ -462,6 +461,7 @@ public final class ExperimentRunner {
    *     read the targets {@code y} as the returns
    */
   public static Map<String, Double> metrics(Task task, float[] y, double[] p, double[] realised) {
+    if (task == Task.MULTICLASS) throw new IllegalArgumentException("multiclass metrics need the class probabilities: use multiclassMetrics");
     Map<String, Double> m = new LinkedHashMap<>();
     if (task == Task.BINARY) {
       ClassificationMetrics c = ClassificationMetrics.of(y, p, 0.5);
@@ -488,6 +488,15 @@ public final class ExperimentRunner {
       m.put("ic", r.ic());
     }
     return m;
+  }
+
+  /**
+   * The leaderboard metrics of any task's predictions: {@link #multiclassMetrics} for a multiclass
+   * task (with {@code realised} for its ic), else {@link #metrics(Task, float[], double[], double[])}
+   * on the values.
+   */
+  public static Map<String, Double> metrics(Task task, float[] y, Predictions p, double[] realised) {
+    return task == Task.MULTICLASS ? multiclassMetrics(y, p, realised) : metrics(task, y, p.values(), realised);
   }
 
   /**
