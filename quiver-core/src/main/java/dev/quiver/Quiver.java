@@ -87,7 +87,8 @@ public final class Quiver {
     for (JobResult r : results) {
       TrainJob j = r.job();
       Map<String, Double> metrics = r.status() == JobResult.Status.OK
-          ? ExperimentRunner.metrics(data.task(), test.y(), r.model().predict(test.x()).values()) : Map.of();
+          ? ExperimentRunner.metrics(data.task(), test.y(), r.model().predict(test.x()), data.task() == dev.quiver.model.Task.MULTICLASS ? test.forwardReturn() : null)
+          : Map.of();
       out.add(new TrainedModel(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(java.util.Locale.ROOT), r.model(),
           metrics, r.fitSeconds(), r.error()));
     }

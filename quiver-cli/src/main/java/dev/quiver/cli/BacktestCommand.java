@@ -113,6 +113,10 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--band", paramLabel = "B", defaultValue = "0.02", description = "Classification: long at P(up) >= 0.5 + B, short at <= 0.5 - B, flat between (default: ${DEFAULT-VALUE}).")
   double band;
 
+  @Option(names = "--score-band", paramLabel = "T", defaultValue = "0.05",
+      description = "Multiclass: long at score P(up) - P(down) > T, short at < -T, flat between (default: ${DEFAULT-VALUE}).")
+  double scoreBand;
+
   @Option(names = "--periods-per-year", paramLabel = "N", description = "Return periods per year for annualising (default: estimated from the bar times).")
   Double periodsPerYear;
 
@@ -204,6 +208,9 @@ public final class BacktestCommand implements Callable<Integer> {
     if (days && (trainDays == null || testDays == null)) problems.add(new Problem(Where.none(), "--train-days", "split_flags", "walk-forward in days needs --train-days and --test-days"));
     if ((rows || days) && given.hasMatchedOption("--folds")) problems.add(new Problem(Where.none(), "--folds", "split_flags", "walk-forward takes --folds or window sizes, not both"));
     if (!(band > 0 && band <= 0.5)) problems.add(new Problem(Where.none(), String.valueOf(band), "band", "--band must be in (0, 0.5], got " + band));
+    if (!(scoreBand >= 0 && scoreBand < 1)) {
+      problems.add(new Problem(Where.none(), String.valueOf(scoreBand), "score_band", "--score-band must be in [0, 1), got " + scoreBand));
+    }
     if (!(feeBps >= 0) || !(slippageBps >= 0)) problems.add(new Problem(Where.none(), "--fee-bps", "costs", "--fee-bps and --slippage-bps must be >= 0"));
     if (periodsPerYear != null && !(periodsPerYear > 0)) problems.add(new Problem(Where.none(), String.valueOf(periodsPerYear), "periods_per_year", "--periods-per-year must be positive"));
     if (trials != null && trials < 1) problems.add(new Problem(Where.none(), String.valueOf(trials), "trials", "--trials must be >= 1"));
@@ -229,7 +236,8 @@ public final class BacktestCommand implements Callable<Integer> {
   private BacktestSettings settings(Splitter splitter) {
     BacktestSettings s = BacktestSettings.of(splitter)
         .withCosts(new Costs(feeBps, slippageBps))
-        .withBinaryRule(PositionRule.Thresholds.symmetric(band));
+        .withBinaryRule(PositionRule.Thresholds.symmetric(band))
+        .withMulticlassRule(new PositionRule.ScoreBand(scoreBand));
     if (periodsPerYear != null) s = s.withPeriodsPerYear(periodsPerYear);
     if (trials != null) s = s.withConfigurationsTried(trials);
     return s;

@@ -24,6 +24,7 @@ final class BacktestPrinter {
 
   private static final List<String> CLASSIFICATION = List.of("auc", "accuracy", "brier", "log_loss");
   private static final List<String> REGRESSION = List.of("rmse", "ic", "rank_ic", "auc");
+  private static final List<String> MULTICLASS = List.of("auc", "accuracy", "macro_f1", "log_loss", "rank_ic");
   private static final List<String> TRADING = List.of("sharpe", "max_drawdown", "hit_rate", "total_return", "trades");
 
   private BacktestPrinter() {}
@@ -36,7 +37,7 @@ final class BacktestPrinter {
       JsonOut.print(out, root);
       return;
     }
-    List<String> ml = new ArrayList<>(r.task().equals("binary") ? CLASSIFICATION : REGRESSION);
+    List<String> ml = new ArrayList<>(r.task().equals("binary") ? CLASSIFICATION : r.task().equals("multiclass") ? MULTICLASS : REGRESSION);
     if (r.models().stream().anyMatch(m -> m.metrics().containsKey(ExperimentRunner.EXPENSIVE_SHARE))) ml.add(ExperimentRunner.EXPENSIVE_SHARE);
     out.printf(Locale.ROOT, "backtest: %s, %s bars, label %s (%s), %,d rows x %d features%n", String.join(", ", data.symbols()), c.timeframe(),
         c.label(), r.task(), r.rows(), r.features().size());

@@ -40,6 +40,10 @@ final class EnsembleSpecs {
   /** {@code models} followed by one combiner per spec over them; {@code models} unchanged when {@code specs} is null or empty. */
   static List<ExperimentConfig.ModelSpec> append(List<String> specs, List<ExperimentConfig.ModelSpec> models, String label) {
     if (specs == null || specs.isEmpty()) return models;
+    if (label != null && !Labelers.classes(Labelers.parse(label)).isEmpty()) {
+      throw new BadInputException(Where.none(), "--ensemble does not combine multiclass models (label " + label + ")",
+          "drop --ensemble, or use a binary label such as direction");
+    }
     if (models.size() < 2) {
       throw new BadInputException(Where.none(), "--ensemble needs at least two models, got " + models.size(), "list the members with --models a,b[,c]");
     }

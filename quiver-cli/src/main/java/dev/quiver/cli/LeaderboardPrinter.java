@@ -16,6 +16,7 @@ final class LeaderboardPrinter {
 
   private static final List<String> CLASSIFICATION = List.of("auc", "accuracy", "precision", "recall", "f1", "log_loss");
   private static final List<String> REGRESSION = List.of("rmse", "mae", "r2", "directional_accuracy", "auc", "ic");
+  private static final List<String> MULTICLASS = List.of("accuracy", "macro_f1", "log_loss", "auc", "ic");
 
   private LeaderboardPrinter() {}
 
@@ -58,6 +59,7 @@ final class LeaderboardPrinter {
 
   /** The task's metrics, with {@code brier} after {@code log_loss} when the runner scored it, then {@code expensive_share} when a cascade was scored. */
   private static List<String> metricNames(ExperimentResult result) {
+    if (result.dataset().task().equals("multiclass")) return MULTICLASS;
     if (!result.dataset().task().equals("binary")) return REGRESSION;
     boolean brier = result.leaderboard().stream().anyMatch(r -> r.metrics().containsKey("brier"));
     List<String> names = new ArrayList<>(CLASSIFICATION);

@@ -81,6 +81,7 @@ public final class ModelsInfoCommand implements Callable<Integer> {
     out.printf("seed          %d%n", card.seed());
     out.printf("data sha256   %s%n", card.dataSha256().isEmpty() ? "-" : card.dataSha256());
     out.printf("task          %s%n", card.schema().task().name().toLowerCase(Locale.ROOT));
+    if (card.schema().classes() > 0) out.printf("classes       %s%n", classes(card));
     out.printf("features      %d: %s%n", card.schema().features().size(), String.join(",", card.schema().features()));
     if (card.recipe() != null) {
       out.printf("computed as   %s on %s%s; label %s%n", card.recipe().features(), card.recipe().timeframe(),
@@ -104,6 +105,16 @@ public final class ModelsInfoCommand implements Callable<Integer> {
     t.print(out);
     out.flush();
     return 0;
+  }
+
+  /** "3: down, flat, up" from the recorded label's class names, or the bare count when the label names none or another count. */
+  private static String classes(ModelCard card) {
+    int k = card.schema().classes();
+    if (card.recipe() != null && card.recipe().label() != null && !card.recipe().label().isBlank()) {
+      List<String> names = dev.quiver.labels.Labelers.classes(dev.quiver.labels.Labelers.parse(card.recipe().label()));
+      if (names.size() == k) return k + ": " + String.join(", ", names) + " (class ids 0.." + (k - 1) + ")";
+    }
+    return k + " (class ids 0.." + (k - 1) + ")";
   }
 
   private static Map<String, Object> preprocessorJson(RegisteredPreprocessor p) {

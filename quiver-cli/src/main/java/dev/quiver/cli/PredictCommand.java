@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Predict with a registered model: load and verify it (exit 2 naming any file that fails its checksum), compute",
         "its features from the input bars exactly as at training (its recorded timeframes and feature specs), and write CSV",
         "timestamp,symbol,prediction,proba (binary: prediction 1 when proba = P(up) >= 0.5) or timestamp,symbol,prediction",
-        "(regression). A row's timestamp is its bar's open time; it uses that bar and earlier ones only. Warm-up bars are skipped."})
+        "(regression), or timestamp,symbol,prediction,p_CLASS...,score (multiclass: the most probable class id, each class's",
+        "probability, and the score P(up) - P(down)). A row's timestamp is its bar's open time; it uses that bar and earlier ones",
+        "only. Warm-up bars are skipped."})
 public final class PredictCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "NAME[@VERSION|@ALIAS]", description = "The registered model, e.g. demo-lightgbm@production.")

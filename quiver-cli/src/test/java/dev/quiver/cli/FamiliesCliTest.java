@@ -39,7 +39,7 @@ class FamiliesCliTest {
     }
     assertThat(names).containsAll(FAMILIES);
     JsonNode lightgbm = find(all, "lightgbm");
-    assertThat(lightgbm.get("tasks").toString()).isEqualTo("[\"binary\",\"regression\"]");
+    assertThat(lightgbm.get("tasks").toString()).isEqualTo("[\"binary\",\"regression\",\"multiclass\"]");
     JsonNode leaves = param(lightgbm, "num_leaves");
     assertThat(leaves.get("type").asText()).isEqualTo("integer");
     assertThat(leaves.get("default").get("conservative").asInt()).isEqualTo(15);
@@ -56,7 +56,7 @@ class FamiliesCliTest {
   void text_shows_one_table_per_family_and_a_name_narrows_it() {
     Cli r = Cli.run("models", "families", "xgboost");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("xgboost  (tasks: binary, regression; variants: conservative, balanced, aggressive, random_forest")
+    assertThat(r.out()).contains("xgboost  (tasks: binary, regression, multiclass; variants: conservative, balanced, aggressive, random_forest")
         .contains("param", "max_depth", "learning_rate", "[1, 64]").doesNotContain("num_leaves");
   }
 

@@ -26,11 +26,13 @@ import java.util.Map;
  * multi-task family), NaN where one is undefined; empty by default. {@code labelEnd} then covers
  * them too: it is the latest of the main label's end and every defined auxiliary label's end, so
  * purging by it stays correct for every target a model learns.
+ * <p>{@code classes} is the label's class count K for {@link Task#MULTICLASS} (targets are class
+ * ids 0..K-1) and 0 otherwise; it travels to every {@link TrainSet} cut from here.
  *
  * <p>The arrays are shared, not copied: treat a Dataset as immutable once built.
  */
 public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols,
-    int[] labelEnd, double[] forwardReturn, String sha256, Map<String, float[]> auxiliary) {
+    int[] labelEnd, double[] forwardReturn, String sha256, int classes, Map<String, float[]> auxiliary) {
 
   public Dataset {
     symbols = List.copyOf(symbols);
@@ -42,12 +44,25 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
     for (Map.Entry<String, float[]> e : auxiliary.entrySet()) {
       if (e.getValue().length != n) throw new IllegalArgumentException("auxiliary target " + e.getKey() + " differs in length from " + n + " rows");
     }
+    TrainSet.checkClasses(task, y, classes);
+  }
+
+  /** A dataset without auxiliary targets whose class count (multiclass only) is the largest target + 1. */
+  public Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols, int[] labelEnd, double[] forwardReturn,
+      String sha256) {
+    this(x, y, task, time, symbolIndex, symbols, labelEnd, forwardReturn, sha256, TrainSet.observedClasses(task, y), Map.of());
   }
 
   /** A dataset without auxiliary targets. */
   public Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols, int[] labelEnd, double[] forwardReturn,
-      String sha256) {
-    this(x, y, task, time, symbolIndex, symbols, labelEnd, forwardReturn, sha256, Map.of());
+      String sha256, int classes) {
+    this(x, y, task, time, symbolIndex, symbols, labelEnd, forwardReturn, sha256, classes, Map.of());
+  }
+
+  /** A dataset with auxiliary targets whose class count (multiclass only) is the largest target + 1. */
+  public Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolIndex, List<String> symbols, int[] labelEnd, double[] forwardReturn,
+      String sha256, Map<String, float[]> auxiliary) {
+    this(x, y, task, time, symbolIndex, symbols, labelEnd, forwardReturn, sha256, TrainSet.observedClasses(task, y), auxiliary);
   }
 
   public int rows() {
@@ -64,6 +79,6 @@ public record Dataset(Matrix x, float[] y, Task task, long[] time, int[] symbolI
    */
   public TrainSet trainSet(int from, int to) {
     return new TrainSet(x.rows(from, to), java.util.Arrays.copyOfRange(y, from, to), task,
-        java.util.Arrays.copyOfRange(forwardReturn, from, to), dev.quiver.model.AuxiliaryRows.range(auxiliary, from, to));
+        java.util.Arrays.copyOfRange(forwardReturn, from, to), classes, dev.quiver.model.AuxiliaryRows.range(auxiliary, from, to));
   }
 }

@@ -126,7 +126,7 @@ public final class DatasetBuilder {
     for (FeatureFrame f : frames) symbolNames.add(f.symbol());
     String sha = fingerprint(names, symbolNames, task, total, cols, data, y, time, auxByName);
     return new Dataset(new Matrix(data, 0, total, cols, names, new RowKeys(symbolIndex, time)), y, task, time, symbolIndex, symbolNames, labelEnd,
-        forward, sha, auxByName);
+        forward, sha, targets.get(0).classes().size(), auxByName);
   }
 
   private static void check(List<FeatureFrame> frames, List<Targets> targets, int firstRow) {

@@ -6,7 +6,8 @@ package dev.quiver.eval;
  * held over the next bar (see {@link TradingSimulator}). Implementations are immutable and
  * thread-safe; a NaN prediction is refused by the simulator before a rule sees it.
  */
-public sealed interface PositionRule permits PositionRule.Thresholds, PositionRule.ForecastSign, PositionRule.ConfidenceSized {
+public sealed interface PositionRule permits PositionRule.Thresholds, PositionRule.ForecastSign, PositionRule.ConfidenceSized,
+    PositionRule.ScoreBand {
 
   /** The position for one prediction, in [-1, 1]. */
   double position(double prediction);
@@ -63,6 +64,26 @@ public sealed interface PositionRule permits PositionRule.Thresholds, PositionRu
     @Override
     public double position(double p) {
       return Math.max(-1.0, Math.min(1.0, (p - 0.5) * 2 * scale));
+    }
+  }
+
+  /**
+   * For multiclass scores s = P(up) - P(down) in [-1, 1] ({@link dev.quiver.model.Predictions}):
+   * long (+1) when {@code s > band}, short (-1) when {@code s < -band}, flat (0) otherwise (both
+   * ends exclusive, so at band 0 a score of exactly 0 is flat). {@code band} in [0, 1).
+   */
+  record ScoreBand(double band) implements PositionRule {
+
+    /** The default band of a multiclass backtest: 0.05. */
+    public static final double DEFAULT_BAND = 0.05;
+
+    public ScoreBand {
+      if (!(band >= 0 && band < 1)) throw new IllegalArgumentException("score band must be in [0, 1), got " + band);
+    }
+
+    @Override
+    public double position(double s) {
+      return s > band ? 1.0 : s < -band ? -1.0 : 0.0;
     }
   }
 }

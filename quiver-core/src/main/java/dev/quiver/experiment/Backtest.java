@@ -6,6 +6,7 @@ import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import dev.quiver.ensemble.CascadeModel;
 import dev.quiver.eval.ClassificationMetrics;
+import dev.quiver.eval.MulticlassMetrics;
 import dev.quiver.eval.Costs;
 import dev.quiver.eval.GradeInputs;
 import dev.quiver.eval.GradeResult;
@@ -28,6 +29,7 @@ import dev.quiver.model.Matrix;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
+import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
@@ -97,7 +99,7 @@ public final class Backtest {
   public BacktestResult run(Dataset data, double[] nextReturns, List<TrainJob> models, BacktestSettings settings, RunObserver observer) {
     long start = System.nanoTime();
     if (nextReturns.length != data.rows()) throw new IllegalArgumentException(nextReturns.length + " next returns for " + data.rows() + " rows");
-    Map<String, Params> params = params(models);
+    Map<String, Params> params = params(models, data.task());
     List<Fold> folds = settings.splitter().folds(data);
     if (folds.isEmpty()) {
       throw new BadInputException(Where.none(), "the split " + describe(settings.splitter()) + " makes no fold of " + data.rows() + " rows",
@@ -118,8 +120,10 @@ public final class Backtest {
     }
     TestRows[] tests = new TestRows[folds.size()];
     for (int f = 0; f < folds.size(); f++) tests[f] = new TestRows(data, nextReturns, folds.get(f).test());
-    PositionRule rule = data.task() == Task.BINARY ? settings.binaryRule() : settings.regressionRule();
+    PositionRule rule = settings.rule(data.task());
     double[][][] predictions = new double[models.size()][folds.size()][];
+    double[][][] probabilities = new double[models.size()][folds.size()][];
+    int classes = data.classes();
     FoldScore[][] foldScores = new FoldScore[models.size()][folds.size()];
     long[][] fitNanos = new long[models.size()][folds.size()];
     int[][] expensiveRows = new int[models.size()][folds.size()];
@@ -154,12 +158,14 @@ public final class Backtest {
           predictions[m][f] = run.values();
           expensiveRows[m][f] = run.expensiveRows();
         } else {
-          predictions[m][f] = fitted.predict(x).values();
+          Predictions predicted = fitted.predict(x);
+          predictions[m][f] = predicted.values();
+          probabilities[m][f] = predicted.probabilities();
         }
       } finally {
         FitScoreWorkers.close(fitted);
       }
-      foldScores[m][f] = scoreFold(data.task(), tests[f], predictions[m][f], rule, settings.costs(), ppy);
+      foldScores[m][f] = scoreFold(data.task(), tests[f], predictions[m][f], probabilities[m][f], classes, rule, settings.costs(), ppy);
       if (expensiveRows[m][f] >= 0) {
         foldScores[m][f].metrics().put(ExperimentRunner.EXPENSIVE_SHARE, share(expensiveRows[m][f], predictions[m][f].length));
       }
@@ -172,7 +178,7 @@ public final class Backtest {
         JobResult r = results.get(m * folds.size() + f);
         if (r.status() != JobResult.Status.OK) error = folds.get(f).name() + ": " + r.error();
       }
-      Scored s = error.isEmpty() ? score(data.task(), folds, tests, predictions[m], foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error);
+      Scored s = error.isEmpty() ? score(data.task(), folds, tests, predictions[m], probabilities[m], classes, foldScores[m], fitNanos[m], ppy) : new Scored(null, null, error);
       if (s.pooled != null && expensiveRows[m][0] >= 0) {
         long expensive = 0;
         long rows = 0;
@@ -265,7 +271,7 @@ public final class Backtest {
   }
 
   /** Every model's parameters, resolved before any data is touched; every problem collected. */
-  private Map<String, Params> params(List<TrainJob> models) {
+  private Map<String, Params> params(List<TrainJob> models, Task task) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Params> out = new LinkedHashMap<>();
     for (TrainJob m : models) {
@@ -275,6 +281,14 @@ public final class Backtest {
       }
       try {
         ModelFamily family = families.get(m.family());
+        if (task == Task.MULTICLASS && !family.tasks().contains(task)) {
+          List<String> supporting = new ArrayList<>();
+          for (ModelFamily f : families.all().values()) if (f.tasks().contains(task)) supporting.add(f.name());
+          supporting.sort(null);
+          problems.add(new Problem(Where.none(), m.family(), "task_not_supported", "model '" + m.name() + "': family '" + m.family()
+              + "' does not support " + task.name().toLowerCase(Locale.ROOT) + " labels (families that do: " + String.join(", ", supporting) + ")"));
+          continue;
+        }
         out.put(m.name(), family.params(m.variant(), m.overrides()));
       } catch (BadInputException e) {
         for (Problem p : e.problems()) {
@@ -310,16 +324,17 @@ public final class Backtest {
   /** One fold's simulation, trading metrics and per-fold figures; run inside the fold's job. */
   private record FoldScore(SimulatedTrading sim, TradingMetrics trading, Map<String, Double> metrics) {}
 
-  private static FoldScore scoreFold(Task task, TestRows t, double[] p, PositionRule rule, Costs costs, double ppy) {
+  private static FoldScore scoreFold(Task task, TestRows t, double[] p, double[] probabilities, int classes, PositionRule rule, Costs costs,
+      double ppy) {
     SimulatedTrading sim = TradingSimulator.simulate(p, t.nextReturn, t.symbol, t.time, rule, costs);
     TradingMetrics tm = TradingMetrics.of(sim, p, t.nextReturn, ppy);
-    Map<String, Double> m = mlMetrics(task, t.y, p, t.nextReturn);
+    Map<String, Double> m = mlMetrics(task, t.y, p, probabilities, classes, t.nextReturn);
     putTrading(m, tm.returns(), tm.trades(), tm.turnover(), tm.exposure());
     return new FoldScore(sim, tm, m);
   }
 
-  private static Scored score(Task task, List<Fold> folds, TestRows[] tests, double[][] predictions, FoldScore[] scores, long[] fitNanos,
-      double ppy) {
+  private static Scored score(Task task, List<Fold> folds, TestRows[] tests, double[][] predictions, double[][] probabilities, int classes,
+      FoldScore[] scores, long[] fitNanos, double ppy) {
     List<FoldResult> foldResults = new ArrayList<>();
     int rows = 0;
     int periods = 0;
@@ -344,6 +359,7 @@ public final class Backtest {
     float[] y = new float[rows];
     double[] p = new double[rows];
     double[] next = new double[rows];
+    double[] pooledProbabilities = task == Task.MULTICLASS ? new double[rows * classes] : null;
     long[] time = new long[periods];
     double[] portfolio = new double[periods];
     double turnover = 0;
@@ -355,6 +371,7 @@ public final class Backtest {
       System.arraycopy(tests[f].y, 0, y, r, n);
       System.arraycopy(predictions[f], 0, p, r, n);
       System.arraycopy(tests[f].nextReturn, 0, next, r, n);
+      if (pooledProbabilities != null) System.arraycopy(probabilities[f], 0, pooledProbabilities, r * classes, n * classes);
       r += n;
       SimulatedTrading s = sims[f];
       int k = s.returns().length;
@@ -367,7 +384,7 @@ public final class Backtest {
       q += k;
     }
     ReturnMetrics pooled = ReturnMetrics.of(portfolio, ppy);
-    Map<String, Double> m = mlMetrics(task, y, p, next);
+    Map<String, Double> m = mlMetrics(task, y, p, pooledProbabilities, classes, next);
     putTrading(m, pooled, trades, periods == 0 ? Double.NaN : turnover / periods, periods == 0 ? Double.NaN : exposure / periods);
     m.put("sortino", pooled.sortino());
     m.put("annual_return", pooled.annualReturn());
@@ -379,9 +396,18 @@ public final class Backtest {
     return new Scored(new Pooled(foldResults, m, pooled, trades, time, portfolio), foldPeriodSharpes, "");
   }
 
-  private static Map<String, Double> mlMetrics(Task task, float[] y, double[] p, double[] nextReturn) {
+  /** For a multiclass task, {@code p} is the score P(last class) - P(first class) and {@code probabilities} the class probabilities. */
+  private static Map<String, Double> mlMetrics(Task task, float[] y, double[] p, double[] probabilities, int classes, double[] nextReturn) {
     Map<String, Double> m = new LinkedHashMap<>();
-    if (task == Task.BINARY) {
+    if (task == Task.MULTICLASS) {
+      MulticlassMetrics c = MulticlassMetrics.of(y, probabilities, classes);
+      m.put("auc", c.macroAuc());
+      m.put("accuracy", c.accuracy());
+      m.put("macro_f1", c.macroF1());
+      m.put("log_loss", c.logLoss());
+      m.put("ic", InformationCoefficient.pearson(p, nextReturn));
+      m.put("rank_ic", InformationCoefficient.spearman(p, nextReturn));
+    } else if (task == Task.BINARY) {
       ClassificationMetrics c = ClassificationMetrics.of(y, p);
       m.put("auc", c.auc());
       m.put("accuracy", c.accuracy());
@@ -462,6 +488,7 @@ public final class Backtest {
           : "long at p >= " + t.upper() + ", short at p <= " + t.lower() + ", else flat";
     }
     if (rule instanceof PositionRule.ConfidenceSized c) return "sized by confidence, scale " + c.scale();
+    if (rule instanceof PositionRule.ScoreBand b) return "long at score P(up) - P(down) > " + b.band() + ", short at < -" + b.band() + ", else flat";
     return "sign of the forecast";
   }
 

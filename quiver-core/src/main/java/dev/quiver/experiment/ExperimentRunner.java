@@ -17,6 +17,7 @@ import dev.quiver.error.Problem;
 import dev.quiver.error.Where;
 import dev.quiver.eval.ClassificationMetrics;
 import dev.quiver.eval.ForecastRanking;
+import dev.quiver.eval.MulticlassMetrics;
 import dev.quiver.eval.RegressionMetrics;
 import dev.quiver.ensemble.CascadeModel;
 import dev.quiver.exec.CostModel;
@@ -41,6 +42,7 @@ import dev.quiver.model.ModelStore;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
+import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
@@ -190,8 +192,8 @@ public final class ExperimentRunner {
     List<double[]> predictions = new ArrayList<>();
     List<LeaderboardRow> rows = new ArrayList<>();
     for (JobResult r : results) {
-      double[] p = r.status() == JobResult.Status.OK ? r.model().predict(test.x()).values() : null;
-      predictions.add(p);
+      Predictions p = r.status() == JobResult.Status.OK ? r.model().predict(test.x()) : null;
+      predictions.add(p == null ? null : p.values());
       rows.add(score(r, p, test, data.task()));
     }
     if (runDir != null) writePredictions(results, predictions, Arrays.copyOfRange(data.time(), fold.testFrom(), fold.testTo()));
@@ -295,6 +297,10 @@ public final class ExperimentRunner {
       m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
       try {
         ModelFamily family = families.get(m.family());
+        if (data.labeler != null && !Labelers.classes(data.labeler).isEmpty() && !family.tasks().contains(Task.MULTICLASS)) {
+          throw new BadInputException(Where.none(), "family '" + m.family() + "' does not support multiclass labels such as " + data.labeler.name(),
+              "use a family that does: " + String.join(", ", supporting(Task.MULTICLASS)) + ", or a binary label such as direction");
+        }
         params.put(m.name(), family.params(m.variant(), overrides));
         jobs.add(TrainJob.planned(m.name(), m.family(), m.variant(), overrides, slice(config), config.seed()));
       } catch (BadInputException e) {
@@ -308,6 +314,14 @@ public final class ExperimentRunner {
     List<List<String>> asked = new ArrayList<>();
     for (ExperimentConfig.ModelSpec m : config.models()) asked.add(families.get(m.family()).auxiliaryLabels(params.get(m.name())));
     return new Plan(data, jobs, params, dev.quiver.labels.AuxiliaryLabels.union(asked));
+  }
+
+  /** The names of the families that fit {@code task}, sorted. */
+  private List<String> supporting(Task task) {
+    List<String> names = new ArrayList<>();
+    for (ModelFamily f : families.all().values()) if (f.tasks().contains(task)) names.add(f.name());
+    names.sort(null);
+    return names;
   }
 
   private static Slice slice(ExperimentConfig config) {
@@ -473,10 +487,10 @@ public final class ExperimentRunner {
     int[] end = Arrays.copyOfRange(t.end(), from, t.size());
     for (int i = 0; i < end.length; i++) if (end[i] >= 0) end[i] -= from;
     return new Targets(t.name(), t.task(), Arrays.copyOfRange(t.y(), from, t.size()), end,
-        Arrays.copyOfRange(t.forwardReturn(), from, t.size()));
+        Arrays.copyOfRange(t.forwardReturn(), from, t.size()), t.classes());
   }
 
-  private static LeaderboardRow score(JobResult r, double[] p, TrainSet test, Task task) {
+  private static LeaderboardRow score(JobResult r, Predictions p, TrainSet test, Task task) {
     TrainJob j = r.job();
     if (r.status() != JobResult.Status.OK) {
       return new LeaderboardRow(j.name(), j.family(), j.variant(), r.status().name().toLowerCase(), Map.of(), r.fitSeconds(), test.rows(), r.error());
@@ -511,6 +525,7 @@ public final class ExperimentRunner {
    *     read the targets {@code y} as the returns
    */
   public static Map<String, Double> metrics(Task task, float[] y, double[] p, double[] realised) {
+    if (task == Task.MULTICLASS) throw new IllegalArgumentException("multiclass metrics need the class probabilities: use multiclassMetrics");
     Map<String, Double> m = new LinkedHashMap<>();
     if (task == Task.BINARY) {
       ClassificationMetrics c = ClassificationMetrics.of(y, p, 0.5);
@@ -539,9 +554,39 @@ public final class ExperimentRunner {
     return m;
   }
 
+  /**
+   * The leaderboard metrics of any task's predictions: {@link #multiclassMetrics} for a multiclass
+   * task (with {@code realised} for its ic), else {@link #metrics(Task, float[], double[], double[])}
+   * on the values.
+   */
+  public static Map<String, Double> metrics(Task task, float[] y, Predictions p, double[] realised) {
+    return task == Task.MULTICLASS ? multiclassMetrics(y, p, realised) : metrics(task, y, p.values(), realised);
+  }
+
+  /**
+   * The leaderboard metrics of multiclass predictions {@code p} for class ids {@code y}, in this
+   * order: accuracy, macro_f1, log_loss (multi-class), auc (macro one-vs-rest; see {@link
+   * MulticlassMetrics}), then ic, the Spearman rank correlation of the trading score ({@link
+   * Predictions#values()}, P(last class) - P(first class)) with the realised label return (NaN
+   * when {@code realised} is null).
+   *
+   * @throws IllegalArgumentException when {@code p} carries no class probabilities
+   */
+  public static Map<String, Double> multiclassMetrics(float[] y, Predictions p, double[] realised) {
+    if (p.probabilities() == null) throw new IllegalArgumentException("multiclass metrics need class probabilities, got " + p.task() + " predictions");
+    MulticlassMetrics c = MulticlassMetrics.of(y, p.probabilities(), p.classes());
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("accuracy", c.accuracy());
+    m.put("macro_f1", c.macroF1());
+    m.put("log_loss", c.logLoss());
+    m.put("auc", c.macroAuc());
+    m.put("ic", realised == null ? Double.NaN : ForecastRanking.of(p.values(), realised).ic());
+    return m;
+  }
+
   private static Comparator<LeaderboardRow> leaderboardOrder(Task task) {
     Comparator<LeaderboardRow> okFirst = Comparator.comparing(r -> !r.status().equals("ok"));
-    Comparator<LeaderboardRow> byScore = task == Task.BINARY
+    Comparator<LeaderboardRow> byScore = task != Task.REGRESSION
         ? Comparator.comparingDouble((LeaderboardRow r) -> -nanLast(r.metric("auc")))
         : Comparator.comparingDouble((LeaderboardRow r) -> nanLastAsc(r.metric("rmse")));
     return okFirst.thenComparing(byScore).thenComparing(LeaderboardRow::model);

@@ -22,7 +22,7 @@ public final class FoldRows {
   public static TrainSet trainSet(Dataset data, Rows rows) {
     java.util.Map<String, float[]> aux = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, float[]> e : data.auxiliary().entrySet()) aux.put(e.getKey(), gather(e.getValue(), rows));
-    return new TrainSet(matrix(data.x(), rows), gather(data.y(), rows), data.task(), null, aux);
+    return new TrainSet(matrix(data.x(), rows), gather(data.y(), rows), data.task(), null, data.classes(), aux);
   }
 
   /** The selected rows of {@code x}: a view when they are one range, a contiguous copy otherwise. */

@@ -4,9 +4,13 @@ import dev.quiver.data.Bars;
 import dev.quiver.model.Task;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The triple-barrier label (López de Prado), binary. From the close of bar i, an upper barrier at
+ * The triple-barrier label (López de Prado), binary, or in its multiclass form ({@code
+ * triple_barrier3}) a {@link Task#MULTICLASS} label with ordered classes 0 {@code stop} (lower
+ * barrier first), 1 {@code timeout} (neither within the horizon) and 2 {@code profit} (upper
+ * barrier first), by the same rules below except that a timeout is class 1 whatever the close. From the close of bar i, an upper barrier at
  * {@code close[i] * (1 + pt)} and a lower one at {@code close[i] * (1 - sl)} are watched over the
  * next {@code horizon} bars, {@code (i, i + horizon]}, using each bar's HIGH and LOW (a touch is
  * {@code high >= upper} or {@code low <= lower}, inclusive):
@@ -37,6 +41,10 @@ public final class TripleBarrier implements Labeler {
   private final double stopLoss;
   private final int horizon;
   private final int volWindow;
+  private final boolean multiclass;
+
+  /** The class names of the multiclass form, in class-id order. */
+  public static final List<String> CLASSES = List.of("stop", "timeout", "profit");
 
   /** Fixed barriers: {@code profitTake} and {@code stopLoss} are fractions of the entry close (0.01 = 1%). */
   public TripleBarrier(double profitTake, double stopLoss, int horizon) {
@@ -45,6 +53,11 @@ public final class TripleBarrier implements Labeler {
 
   /** Volatility-scaled barriers when {@code volWindow > 0} (see the class comment); fixed ones when 0. */
   public TripleBarrier(double profitTake, double stopLoss, int horizon, int volWindow) {
+    this(profitTake, stopLoss, horizon, volWindow, false);
+  }
+
+  /** As {@link #TripleBarrier(double, double, int, int)}; {@code multiclass} gives the three-class form (see the class comment). */
+  public TripleBarrier(double profitTake, double stopLoss, int horizon, int volWindow, boolean multiclass) {
     if (!(profitTake > 0) || Double.isInfinite(profitTake)) throw new IllegalArgumentException("profit-take must be > 0, got " + profitTake);
     if (!(stopLoss > 0) || Double.isInfinite(stopLoss)) throw new IllegalArgumentException("stop-loss must be > 0, got " + stopLoss);
     if (volWindow == 0 && stopLoss >= 1) throw new IllegalArgumentException("a fixed stop-loss must be < 1 (100%), got " + stopLoss);
@@ -54,6 +67,12 @@ public final class TripleBarrier implements Labeler {
     this.stopLoss = stopLoss;
     this.horizon = horizon;
     this.volWindow = volWindow;
+    this.multiclass = multiclass;
+  }
+
+  /** True for the three-class form (stop / timeout / profit). */
+  public boolean multiclass() {
+    return multiclass;
   }
 
   public double profitTake() {
@@ -73,10 +92,10 @@ public final class TripleBarrier implements Labeler {
     return volWindow;
   }
 
-  /** {@code triple_barrier:PT,SL,H} or {@code triple_barrier:PT,SL,H,W}, the form {@link Labelers#parse} reads. */
+  /** {@code triple_barrier:PT,SL,H} or {@code triple_barrier:PT,SL,H,W} ({@code triple_barrier3:...} multiclass), the form {@link Labelers#parse} reads. */
   @Override
   public String name() {
-    return "triple_barrier:" + plain(profitTake) + "," + plain(stopLoss) + "," + horizon + (volWindow > 0 ? "," + volWindow : "");
+    return (multiclass ? "triple_barrier3:" : "triple_barrier:") + plain(profitTake) + "," + plain(stopLoss) + "," + horizon + (volWindow > 0 ? "," + volWindow : "");
   }
 
   private static String plain(double x) {
@@ -112,17 +131,18 @@ public final class TripleBarrier implements Labeler {
         touched = j;
         if (up && down) label = open[j] >= upper ? 1.0 : 0.0;
         else label = up ? 1.0 : 0.0;
+        if (multiclass) label *= 2.0;
         break;
       }
       if (touched < 0) {
         touched = last;
-        label = close[last] > entry ? 1.0 : 0.0;
+        label = multiclass ? 1.0 : close[last] > entry ? 1.0 : 0.0;
       }
       y[i] = label;
       end[i] = touched;
       forward[i] = close[touched] / entry - 1.0;
     }
-    return new Targets(name(), Task.BINARY, y, end, forward);
+    return multiclass ? new Targets(name(), Task.MULTICLASS, y, end, forward, CLASSES) : new Targets(name(), Task.BINARY, y, end, forward);
   }
 
   /** Sample std (ddof 1) of the volWindow returns close[k]/close[k-1]-1 for k in (i - volWindow, i]; two passes. */

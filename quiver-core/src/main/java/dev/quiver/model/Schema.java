@@ -1,5 +1,6 @@
 package dev.quiver.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import java.util.ArrayList;
@@ -7,11 +8,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The inputs a fitted model expects: feature names in column order, and its task. */
-public record Schema(List<String> features, Task task) {
+/**
+ * The inputs a fitted model expects: feature names in column order, and its task; {@code classes}
+ * is the class count K of a {@link Task#MULTICLASS} model (its predictions carry K probabilities
+ * per row) and 0 otherwise, left out of the JSON when 0.
+ */
+public record Schema(List<String> features, Task task, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int classes) {
 
   public Schema {
     features = List.copyOf(features);
+    if ((task == Task.MULTICLASS) != (classes >= 2) || classes < 0) {
+      throw new IllegalArgumentException("a " + task + " schema cannot have " + classes + " classes");
+    }
+  }
+
+  /** A schema of a task without classes (binary or regression). */
+  public Schema(List<String> features, Task task) {
+    this(features, task, 0);
   }
 
   /**

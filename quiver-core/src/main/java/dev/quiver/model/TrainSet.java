@@ -19,8 +19,12 @@ import java.util.Objects;
  * each array is row-aligned with {@code y}, NaN where that target is undefined for the row. Keys
  * are the label specs the families asked for ({@link ModelFamily#auxiliaryLabels}), e.g. {@code
  * mdd:H}; empty by default. The map is copied (insertion order kept), the arrays are shared.
+ *
+ * <p>{@code classes} is K for {@link Task#MULTICLASS} (at least 2; every target is a class id,
+ * a whole number in [0, K), checked per row) and 0 for the other tasks. K comes from the label,
+ * not from the rows, so a fold that lacks a class still trains a K-class model.
  */
-public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, Map<String, float[]> auxiliary) {
+public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, int classes, Map<String, float[]> auxiliary) {
 
   public TrainSet {
     Objects.requireNonNull(task, "task");
@@ -39,11 +43,53 @@ public record TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, M
         if (y[i] != 0f && y[i] != 1f) throw new IllegalArgumentException("binary targets must be 0 or 1; row " + i + " has " + y[i]);
       }
     }
+    checkClasses(task, y, classes);
   }
 
   /** Rows without auxiliary targets. */
+  public TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, int classes) {
+    this(x, y, task, forwardReturn, classes, Map.of());
+  }
+
+  /** Rows with auxiliary targets; K of a multiclass task is the largest target + 1. */
+  public TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn, Map<String, float[]> auxiliary) {
+    this(x, y, task, forwardReturn, observedClasses(task, y), auxiliary);
+  }
+
+  /** Rows with forward returns; K of a multiclass task is the largest target + 1 (prefer the canonical constructor, which takes K from the label). */
   public TrainSet(Matrix x, float[] y, Task task, double[] forwardReturn) {
-    this(x, y, task, forwardReturn, Map.of());
+    this(x, y, task, forwardReturn, observedClasses(task, y), Map.of());
+  }
+
+  /**
+   * Fails unless {@code classes} is 0 for a task other than {@link Task#MULTICLASS}, and for a
+   * multiclass task at least 2 with every target a whole number in [0, classes).
+   */
+  public static void checkClasses(Task task, float[] y, int classes) {
+    if (task != Task.MULTICLASS) {
+      if (classes != 0) throw new IllegalArgumentException("classes must be 0 for a " + task + " task, got " + classes);
+      return;
+    }
+    if (classes < 2) throw new IllegalArgumentException("a multiclass task needs at least 2 classes, got " + classes);
+    for (int i = 0; i < y.length; i++) {
+      float v = y[i];
+      if (!(v >= 0f && v < classes) || v != Math.rint(v)) {
+        throw new IllegalArgumentException("multiclass targets must be class ids 0.." + (classes - 1) + "; row " + i + " has " + v);
+      }
+    }
+  }
+
+  /** 0 for a task other than multiclass; otherwise the largest target + 1, at least 2. */
+  public static int observedClasses(Task task, float[] y) {
+    if (task != Task.MULTICLASS) return 0;
+    float max = 1f;
+    for (float v : y) if (v > max) max = v;
+    return (int) max + 1;
+  }
+
+  /** These rows with other features (same targets, task, forward returns, classes and auxiliary targets). */
+  public TrainSet withX(Matrix other) {
+    return new TrainSet(other, y, task, forwardReturn, classes, auxiliary);
   }
 
   /** Rows without forward returns. */

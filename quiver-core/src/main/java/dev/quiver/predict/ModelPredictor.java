@@ -105,8 +105,27 @@ public final class ModelPredictor implements AutoCloseable {
   private SymbolPredictions predict(Bars raw, String file) {
     Featurized f = featurize(raw, file);
     Predictions p = model.model().predict(f.x());
-    return new SymbolPredictions(f.bars().symbol(), p.task(), Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows()), p.values(),
-        heads(model.model(), f.x()));
+    long[] time = Arrays.copyOfRange(f.frame().time(), f.first(), f.frame().rows());
+    List<String> classes = p.probabilities() == null ? List.of() : classNames();
+    return new SymbolPredictions(f.bars().symbol(), p.task(), time, p.values(), p.probabilities(), classes, heads(model.model(), f.x()));
+  }
+
+  /**
+   * The class names of a multiclass model in class-id order: its recorded label's (down/flat/up
+   * for direction3, stop/timeout/profit for triple_barrier3), or {@code 0..K-1} when the label is
+   * not recorded or names another count; empty for a model without classes.
+   */
+  public List<String> classNames() {
+    int k = schema().classes();
+    if (k == 0) return List.of();
+    FeatureRecipe recipe = model.card().recipe();
+    if (recipe != null && recipe.label() != null && !recipe.label().isBlank()) {
+      List<String> named = Labelers.classes(Labelers.parse(recipe.label()));
+      if (named.size() == k) return named;
+    }
+    List<String> ids = new ArrayList<>(k);
+    for (int c = 0; c < k; c++) ids.add(String.valueOf(c));
+    return ids;
   }
 
   /**
@@ -189,7 +208,7 @@ public final class ModelPredictor implements AutoCloseable {
       }
       aux.put(a.getKey(), v);
     }
-    return new TrainSet(new Matrix(x, total, cols, names), y, model.model().inputSchema().task(), fr, aux);
+    return new TrainSet(new Matrix(x, total, cols, names), y, schema().task(), fr, schema().classes(), aux);
   }
 
   /** The auxiliary label specs of a multi-output model's heads (behind its preprocessor, if any); empty for other models. */

@@ -24,9 +24,8 @@ public final class PreprocessingTrainer implements Trainer {
   @Override
   public FittedModel fit(TrainSet train, TrainSet validation, TrainContext ctx, FitInfo info) {
     Preprocessor p = PreprocessorFitter.fit(spec, train.x(), train.y());
-    TrainSet t = new TrainSet(p.apply(train.x()), train.y(), train.task(), train.forwardReturn(), train.auxiliary());
-    TrainSet v = validation == null ? null
-        : new TrainSet(p.apply(validation.x()), validation.y(), validation.task(), validation.forwardReturn(), validation.auxiliary());
+    TrainSet t = train.withX(p.apply(train.x()));
+    TrainSet v = validation == null ? null : validation.withX(p.apply(validation.x()));
     return new PreprocessedModel(p, inner.fit(t, v, ctx, info));
   }
 }

@@ -102,6 +102,10 @@ public final class FeatureSelection {
   }
 
   private void check(Dataset data, int p) {
+    if (data.task() == Task.MULTICLASS) {
+      throw new BadInputException(Where.cell("select", 0, "label"), "feature selection does not score multiclass labels (" + data.classes() + " classes)",
+          "select features with a binary label such as direction, then train the multiclass model on them");
+    }
     if (settings.metric().equals("r2") && data.task() == Task.BINARY) {
       throw new BadInputException(Where.cell("select", 0, "metric"), "metric r2 needs a regression label, this one is binary", "use metric auc or ic");
     }

@@ -129,8 +129,9 @@ public final class TrialEvaluator {
   }
 
   private double score(FittedModel m, TrainSet rows) {
-    double[] pred = m.predict(rows.x()).values();
-    Double v = ExperimentRunner.metrics(data.task(), rows.y(), pred).get(metric);
+    dev.quiver.model.Predictions pred = m.predict(rows.x());
+    Double v = ExperimentRunner.metrics(data.task(), rows.y(), pred, data.task() == dev.quiver.model.Task.MULTICLASS ? rows.forwardReturn() : null)
+        .get(metric);
     if (v == null) throw new dev.quiver.error.BadInputException("metric '" + metric + "' is not reported for " + data.task().name().toLowerCase() + " tasks");
     return v;
   }

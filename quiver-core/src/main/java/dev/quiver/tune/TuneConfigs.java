@@ -45,7 +45,7 @@ import java.util.Set;
 public final class TuneConfigs {
 
   /** Leaderboard metrics that are better when higher; the others ({@link #MINIMISED}) are losses. */
-  public static final Set<String> MAXIMISED = Set.of("auc", "accuracy", "precision", "recall", "f1", "r2", "directional_accuracy");
+  public static final Set<String> MAXIMISED = Set.of("auc", "accuracy", "precision", "recall", "f1", "macro_f1", "r2", "directional_accuracy");
   public static final Set<String> MINIMISED = Set.of("log_loss", "brier", "rmse", "mae");
   public static final List<String> SAMPLERS = List.of("tpe", "random", "grid");
   public static final List<String> PRUNERS = List.of("none", "median", "halving");

@@ -5,6 +5,7 @@ import dev.quiver.dataset.Dataset;
 import dev.quiver.dataset.DatasetBuilder;
 import dev.quiver.features.FeatureFrame;
 import dev.quiver.features.FeatureSet;
+import dev.quiver.labels.DirectionClasses;
 import dev.quiver.labels.NextBarDirection;
 import dev.quiver.labels.Targets;
 import dev.quiver.model.Task;
@@ -17,7 +18,8 @@ import java.util.Random;
  * made from bar i's own {@code price_change} (a feature the model sees, lagged with respect to
  * the future the label stands for) plus Gaussian noise: with {@code z} the feature over its
  * standard deviation, binary {@code y = 1{z + noise * e > 0}} and regression {@code y = z + noise * e},
- * e ~ N(0, 1) from {@code seed}. With noise 1 the binary Bayes AUC is about 0.84 and the
+ * e ~ N(0, 1) from {@code seed}; multiclass {@code y} is 0 (down) when {@code z + noise * e < -0.5},
+ * 2 (up) when {@code > 0.5}, else 1 (flat). With noise 1 the binary Bayes AUC is about 0.84 and the
  * regression R2 about 0.5. {@code open_close_ratio} carries the same signal (a minute bar opens at
  * about the previous close, so open/close is about 1 - price_change): {@link #CARRIERS}.
  */
@@ -62,11 +64,16 @@ public final class PlantedFutures {
       double z = Double.isFinite(change[i]) ? change[i] / sd : 0;
       double v = z + noise * rnd.nextGaussian();
       boolean last = i == n - 1;
-      y[i] = last ? Double.NaN : task == Task.BINARY ? (v > 0 ? 1 : 0) : v;
+      y[i] = last ? Double.NaN : switch (task) {
+        case BINARY -> v > 0 ? 1 : 0;
+        case MULTICLASS -> v < -0.5 ? 0 : v > 0.5 ? 2 : 1;
+        case REGRESSION -> v;
+      };
       end[i] = last ? -1 : i + 1;
       forward[i] = last ? Double.NaN : b.close()[i + 1] / b.close()[i] - 1;
     }
-    return DatasetBuilder.build(List.of(f), List.of(new Targets("planted", task, y, end, forward)), set.lookback());
+    List<String> classes = task == Task.MULTICLASS ? DirectionClasses.CLASSES : List.of();
+    return DatasetBuilder.build(List.of(f), List.of(new Targets("planted", task, y, end, forward, classes)), set.lookback());
   }
 
   private static FeatureSet seed12() {

@@ -44,8 +44,8 @@ public final class GradientBoostingFamily extends DeclaredFamily {
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
           "stop after this many iterations without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
-      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
-          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression")));
+      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "multi_logloss", "multi_error", "l2", "l1"),
+          "validation metric for early stopping; auto: binary_logloss for binary, multi_logloss for multiclass, l2 for regression")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("max_depth", 2, "num_leaves", 4, "learning_rate", 0.05, "num_iterations", 200),
@@ -53,7 +53,7 @@ public final class GradientBoostingFamily extends DeclaredFamily {
       "aggressive", Map.of("max_depth", 5, "num_leaves", 32, "learning_rate", 0.2));
 
   public GradientBoostingFamily() {
-    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
+    super(NAME, Set.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * Gradient-boosted trees by LightGBM (lightgbm4j 4.3.0-1, native), for {@link Task#BINARY}
- * (objective {@code binary}, predictions P(class 1)) and {@link Task#REGRESSION} (objective
+ * (objective {@code binary}, predictions P(class 1)), {@link Task#MULTICLASS} (objective {@code
+ * multiclass} with {@code num_class} K from the label, predictions the K class probabilities,
+ * early stopping on {@code multi_logloss} by default) and {@link Task#REGRESSION} (objective
  * {@code regression}, L2). The objective follows the {@link dev.quiver.model.TrainSet#task()
  * task of the training set}, not a parameter.
  *
@@ -63,8 +65,8 @@ public final class LightGbmFamily extends DeclaredFamily {
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
           "stop after this many iterations without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
-      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1", "quantile"),
-          "validation metric for early stopping; auto: binary_logloss for binary, l2 for regression, quantile (pinball loss) for objective quantile"),
+      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "multi_logloss", "multi_error", "l2", "l1", "quantile"),
+          "validation metric for early stopping; auto: binary_logloss for binary, multi_logloss for multiclass, l2 for regression, quantile (pinball loss) for objective quantile"),
       Param.choice("boosting", "gbdt", List.of("gbdt", "dart", "goss", "rf"),
           "gbdt: gradient boosting; dart: boosting with dropout of earlier trees (early stopping off); goss: gradient-based one-side sampling"
               + " of rows instead of bagging; rf: random forest (trees on bagged rows, averaged; needs bagging_fraction < 1 or feature_fraction < 1)"),
@@ -79,7 +81,7 @@ public final class LightGbmFamily extends DeclaredFamily {
       "aggressive", Map.of("num_leaves", 127, "learning_rate", 0.1, "min_data_in_leaf", 20));
 
   public LightGbmFamily() {
-    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
+    super(NAME, Set.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

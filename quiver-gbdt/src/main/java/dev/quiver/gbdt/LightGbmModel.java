@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * A fitted LightGBM model. It owns a native booster: close it once when done (a second close does
  * nothing; a prediction after close fails). Predictions are P(class 1) for binary models and the
- * forecast for regression ones (the {@code alpha}-quantile for objective quantile), computed with 1
+ * forecast for regression ones (the {@code alpha}-quantile for objective quantile), and for multiclass
+ * ones (objective multiclass) the class probabilities with the score P(last) - P(first) ({@link
+ * Predictions#multiclass}); the class count is the manifest schema's. Computed with 1
  * native thread so that predicting never exceeds a
  * thread budget; predictions may run concurrently.
  *
@@ -49,6 +51,8 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   private final LearningCurve curve;
   private final Provenance provenance;
   private final OwnedBooster booster;
+  /** Multiclass models only (null otherwise): their class probabilities, see {@link LightGbmClassPredictor}. */
+  private final LightGbmClassPredictor classPredictor;
 
   /**
    * How the fit went: iterations run, the best iteration kept (trees in the model), the
@@ -68,6 +72,7 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
     this.curve = curve;
     this.provenance = provenance;
     this.booster = OwnedBooster.fromModelString(modelText);
+    this.classPredictor = schema.task() == Task.MULTICLASS ? new LightGbmClassPredictor(modelText) : null;
   }
 
   public Training training() {
@@ -85,6 +90,7 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
    * booster, so it outlives this model's {@link #close}.
    */
   public RowPredictor rowPredictor() {
+    requireSingleOutput("single-row prediction");
     return new LightGbmRowPredictor(modelText, schema.features().size());
   }
 
@@ -101,7 +107,8 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   @Override
   public Predictions predict(Matrix x) {
     schema.check(x);
-    if (x.rows() == 0) return new Predictions(schema.task(), new double[0]);
+    if (x.rows() == 0) return schema.task() == Task.MULTICLASS ? Predictions.multiclass(new double[0], schema.classes()) : new Predictions(schema.task(), new double[0]);
+    if (classPredictor != null) return Predictions.multiclass(classPredictor.predict(x.contiguous(), x.rows(), x.cols(), PREDICT_PARAMS), schema.classes());
     double[] p = booster.predict(x.contiguous(), x.rows(), x.cols(), PredictionType.C_API_PREDICT_NORMAL, PREDICT_PARAMS);
     return new Predictions(schema.task(), p);
   }
@@ -109,10 +116,18 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   /** SHAP values by LightGBM's contribution prediction (1 native thread); rows sum to the raw score (log-odds for binary). */
   @Override
   public Contributions contributions(Matrix x) {
+    requireSingleOutput("SHAP contributions");
     schema.check(x);
     if (x.rows() == 0) return new Contributions(schema.features(), 0, new double[0]);
     double[] c = booster.predict(x.contiguous(), x.rows(), x.cols(), PredictionType.C_API_PREDICT_CONTRIB, PREDICT_PARAMS);
     return new Contributions(schema.features(), x.rows(), c);
+  }
+
+  private void requireSingleOutput(String what) {
+    if (schema.task() == Task.MULTICLASS) {
+      throw new BadInputException(Where.none(), what + " of a multiclass model (" + schema.classes() + " outputs per row) is not supported",
+          "use predict, which gives every class's probability, or a binary model");
+    }
   }
 
   @Override
@@ -143,6 +158,7 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
   @Override
   public void close() {
     booster.close();
+    if (classPredictor != null) classPredictor.close();
   }
 
   static LightGbmModel load(ArtifactReader in) {
@@ -156,6 +172,11 @@ public final class LightGbmModel implements FittedModel, Explainable, AutoClosea
     String objective = meta.objective() == null ? LightGbmTrainer.objective(schema.task()) : meta.objective();
     LightGbmModel model = new LightGbmModel(schema, objective, text, meta.training(), meta.learningCurve(), in.manifest().provenance());
     int features = model.booster.featureCount();
+    if (model.classPredictor != null && model.classPredictor.classes() != schema.classes()) {
+      model.close();
+      throw new BadInputException(Where.file(MODEL_FILE), "the LightGBM model has " + model.classPredictor.classes() + " classes but its manifest lists "
+          + schema.classes(), "re-save the model");
+    }
     if (features != schema.features().size()) {
       model.close();
       throw new BadInputException(Where.file(MODEL_FILE), "the LightGBM model has " + features + " features but its manifest lists "

@@ -67,7 +67,11 @@ final class LightGbmTrainer implements Trainer {
   }
 
   static String objective(Task task) {
-    return task == Task.BINARY ? "binary" : "regression";
+    return switch (task) {
+      case BINARY -> "binary";
+      case MULTICLASS -> "multiclass";
+      case REGRESSION -> "regression";
+    };
   }
 
   /** The native objective: the task's, or {@code quantile} when the family's {@code objective} parameter asks for it. */
@@ -104,7 +108,8 @@ final class LightGbmTrainer implements Trainer {
     int seed = nativeSeed(ctx.seed());
     String common = " num_threads=" + threads + " seed=" + seed + " deterministic=true force_row_wise=true verbose=-1";
     String datasetParams = "max_bin=" + params.getInt("max_bin") + " min_data_in_leaf=" + params.getInt("min_data_in_leaf") + common;
-    String boosterParams = boosterParams(objective, metric) + " is_provide_training_metric=true" + common;
+    String boosterParams = boosterParams(objective, metric) + (task == Task.MULTICLASS ? " num_class=" + train.classes() : "")
+        + " is_provide_training_metric=true" + common;
     int maxIterations = params.getInt("num_iterations");
     // dart rescales earlier trees as it adds new ones: a model cannot be cut back to an earlier iteration
     int patience = boosting().equals("dart") ? 0 : params.getInt("early_stopping_rounds");
@@ -163,16 +168,26 @@ final class LightGbmTrainer implements Trainer {
     natives.put("num_threads", String.valueOf(threads));
     Provenance provenance = new Provenance(family, info.variant(), recorded, ctx.seed(), info.dataSha256(),
         train.x().names(), info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(natives), Instant.now());
-    return new LightGbmModel(new Schema(train.x().names(), task), objective, text, training, curve, provenance);
+    return new LightGbmModel(new Schema(train.x().names(), task, train.classes()), objective, text, training, curve, provenance);
   }
 
   private String metric(Task task, String objective) {
     String m = params.getString("metric");
-    if (m.equals("auto")) return task == Task.BINARY ? "binary_logloss" : objective.equals("quantile") ? "quantile" : "l2";
-    boolean binaryMetric = m.equals("auc") || m.equals("binary_logloss");
-    if (binaryMetric != (task == Task.BINARY)) {
+    if (m.equals("auto")) {
+      return switch (task) {
+        case BINARY -> "binary_logloss";
+        case MULTICLASS -> "multi_logloss";
+        case REGRESSION -> objective.equals("quantile") ? "quantile" : "l2";
+      };
+    }
+    List<String> fitting = switch (task) {
+      case BINARY -> List.of("binary_logloss", "auc");
+      case MULTICLASS -> List.of("multi_logloss", "multi_error");
+      case REGRESSION -> List.of("l2", "l1", "quantile");
+    };
+    if (!fitting.contains(m)) {
       throw new BadInputException(Where.none(), family + " metric '" + m + "' does not fit a " + task + " label",
-          task == Task.BINARY ? "use auto, binary_logloss or auc" : "use auto, l2, l1 or quantile");
+          "use auto, " + String.join(" or ", fitting));
     }
     return m;
   }

@@ -47,8 +47,8 @@ public final class RandomForestFamily extends DeclaredFamily {
       Param.integer("max_bin", 255, 2, 65_535, "most histogram bins per feature"),
       Param.integer("early_stopping_rounds", 0, 0, 1_000_000,
           "stop adding trees after this many without a better validation score and keep the best; 0 (default) keeps every tree"),
-      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "l2", "l1"),
-          "metric of the learning curve (and of early stopping); auto: binary_logloss for binary, l2 for regression")));
+      Param.choice("metric", "auto", List.of("auto", "binary_logloss", "auc", "multi_logloss", "multi_error", "l2", "l1"),
+          "metric of the learning curve (and of early stopping); auto: binary_logloss for binary, multi_logloss for multiclass, l2 for regression")));
 
   private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
       "conservative", Map.of("max_depth", 8, "num_leaves", 255, "min_data_in_leaf", 200),
@@ -56,7 +56,7 @@ public final class RandomForestFamily extends DeclaredFamily {
       "aggressive", Map.of("max_depth", 14, "num_leaves", 4095, "min_data_in_leaf", 5, "feature_fraction_bynode", 0.7));
 
   public RandomForestFamily() {
-    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
+    super(NAME, Set.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

@@ -36,6 +36,18 @@ final class TrainingRows {
             + " rows all of class " + (positives == 0 ? 0 : 1), "use more data or another label");
       }
     }
+    if (task == Task.MULTICLASS) {
+      float first = train.y()[0];
+      boolean mixed = false;
+      for (float v : train.y()) mixed |= v != first;
+      if (!mixed) {
+        throw new BadInputException(Where.none(), family + " needs at least two classes in the training rows, got " + train.rows()
+            + " rows all of class " + (int) first, "use more data, a wider label horizon or a smaller flat band");
+      }
+      if (validation != null && validation.classes() != train.classes()) {
+        throw new IllegalArgumentException("validation rows have " + validation.classes() + " classes, training rows " + train.classes());
+      }
+    }
   }
 
   /**

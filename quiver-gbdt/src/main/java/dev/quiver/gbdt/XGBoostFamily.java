@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Gradient-boosted trees by XGBoost (xgboost4j 3.0.4, native), histogram method ({@code
  * tree_method=hist}), for {@link Task#BINARY} (objective {@code binary:logistic}, predictions
- * P(class 1)) and {@link Task#REGRESSION} (objective {@code reg:squarederror}). The objective
+ * P(class 1)), {@link Task#MULTICLASS} (objective {@code multi:softprob} with {@code num_class} K
+ * from the label, predictions the K class probabilities, early stopping on {@code mlogloss} by
+ * default) and {@link Task#REGRESSION} (objective {@code reg:squarederror}). The objective
  * follows the {@link dev.quiver.model.TrainSet#task() task of the training set}.
  *
  * <p>Every fit sets {@code nthread} to {@link dev.quiver.model.TrainContext#threads()}, {@code seed}
@@ -58,8 +60,8 @@ public final class XGBoostFamily extends DeclaredFamily {
       Param.integer("max_bin", 256, 2, 65_535, "most histogram bins per feature"),
       Param.integer("early_stopping_rounds", 30, 0, 1_000_000,
           "stop after this many rounds without a better validation score and keep the best; 0 turns it off: every iteration runs and the last is kept"),
-      Param.choice("metric", "auto", List.of("auto", "logloss", "auc", "rmse", "mae", "quantile"),
-          "validation metric for early stopping; auto: logloss for binary, rmse for regression, quantile (pinball loss) for objective quantile"),
+      Param.choice("metric", "auto", List.of("auto", "logloss", "auc", "mlogloss", "merror", "rmse", "mae", "quantile"),
+          "validation metric for early stopping; auto: logloss for binary, mlogloss for multiclass, rmse for regression, quantile (pinball loss) for objective quantile"),
       Param.choice("objective", "auto", List.of("auto", "quantile"),
           "auto: binary:logistic for a binary label, reg:squarederror for a real one; quantile: reg:quantileerror, the quantile_alpha-quantile of a real label"),
       Param.real("quantile_alpha", 0.5, 1e-6, 1 - 1e-6, "objective quantile only: the quantile predicted, in (0, 1)"),
@@ -74,7 +76,7 @@ public final class XGBoostFamily extends DeclaredFamily {
           "colsample_bynode", 0.5));
 
   public XGBoostFamily() {
-    super(NAME, Set.of(Task.BINARY, Task.REGRESSION), DEFAULTS, VARIANTS);
+    super(NAME, Set.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), DEFAULTS, VARIANTS);
   }
 
   @Override

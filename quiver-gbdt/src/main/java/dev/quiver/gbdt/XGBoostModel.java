@@ -28,7 +28,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /**
  * A fitted XGBoost model. It owns a native booster: close it once when done (a second close does
  * nothing; a prediction after close fails). Predictions are P(class 1) for binary models and the
- * forecast for regression ones (an infinite input cell is bad input: XGBoost reads only NaN as
+ * forecast for regression ones, and for multiclass ones (objective multi:softprob) the class
+ * probabilities with the score P(last) - P(first) ({@link Predictions#multiclass}), the class count
+ * being the manifest schema's (an infinite input cell is bad input: XGBoost reads only NaN as
  * missing), computed with 1 native thread ({@code nthread=1}) so that
  * predicting never exceeds a thread budget; predictions may run concurrently.
  *
@@ -81,6 +83,7 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
    * XGBoostTreeWalker}), agreeing with {@link #predict} to float rounding; thread-safe.
    */
   public RowPredictor rowPredictor() {
+    requireSingleOutput("single-row prediction");
     byte[] json = guard.call("JSON export", () -> booster.toByteArray("json"));
     return XGBoostTreeWalker.compile(json, schema.features().size());
   }
@@ -98,9 +101,15 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
   @Override
   public Predictions predict(Matrix x) {
     schema.check(x);
-    if (x.rows() == 0) return new Predictions(schema.task(), new double[0]);
+    int classes = schema.classes();
+    if (x.rows() == 0) return classes > 0 ? Predictions.multiclass(new double[0], classes) : new Predictions(schema.task(), new double[0]);
     TrainingRows.requireNoInfinity(XGBoostFamily.NAME, x, "rows to predict");
     float[][] p = guard.call("prediction", () -> booster.inplace_predict(x.contiguous(), x.rows(), x.cols(), Float.NaN));
+    if (classes > 0) {
+      double[] probabilities = new double[p.length * classes];
+      for (int r = 0; r < p.length; r++) for (int k = 0; k < classes; k++) probabilities[r * classes + k] = p[r][k];
+      return Predictions.multiclass(probabilities, classes);
+    }
     double[] out = new double[p.length];
     for (int r = 0; r < out.length; r++) out[r] = p[r][0];
     return new Predictions(schema.task(), out);
@@ -109,6 +118,7 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
   /** SHAP values by XGBoost's contribution prediction; rows sum to the raw score (log-odds for binary). */
   @Override
   public Contributions contributions(Matrix x) {
+    requireSingleOutput("SHAP contributions");
     schema.check(x);
     int cols = x.cols();
     if (x.rows() == 0) return new Contributions(schema.features(), 0, new double[0]);
@@ -124,6 +134,13 @@ public final class XGBoostModel implements FittedModel, Explainable, AutoCloseab
     double[] values = new double[x.rows() * (cols + 1)];
     for (int r = 0; r < c.length; r++) for (int j = 0; j <= cols; j++) values[r * (cols + 1) + j] = c[r][j];
     return new Contributions(schema.features(), x.rows(), values);
+  }
+
+  private void requireSingleOutput(String what) {
+    if (schema.task() == Task.MULTICLASS) {
+      throw new BadInputException(Where.none(), what + " of a multiclass model (" + schema.classes() + " outputs per row) is not supported",
+          "use predict, which gives every class's probability, or a binary model");
+    }
   }
 
   @Override

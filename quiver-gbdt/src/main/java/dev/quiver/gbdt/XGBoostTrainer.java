@@ -43,7 +43,11 @@ final class XGBoostTrainer implements Trainer {
   }
 
   static String objective(Task task) {
-    return task == Task.BINARY ? "binary:logistic" : "reg:squarederror";
+    return switch (task) {
+      case BINARY -> "binary:logistic";
+      case MULTICLASS -> "multi:softprob";
+      case REGRESSION -> "reg:squarederror";
+    };
   }
 
   /** The native objective: the task's, or {@code reg:quantileerror} when the {@code objective} parameter asks for it. */
@@ -69,6 +73,7 @@ final class XGBoostTrainer implements Trainer {
     int rounds = forest ? 1 : params.getInt("num_rounds");
     int patience = params.getInt("early_stopping_rounds");
     Map<String, Object> nativeParams = nativeParams(objective, metric, ctx, forest);
+    if (task == Task.MULTICLASS) nativeParams.put("num_class", train.classes());
 
     XGBoostNatives.load();
     ctx.progress().start(XGBoostFamily.NAME, rounds);
@@ -103,7 +108,7 @@ final class XGBoostTrainer implements Trainer {
     natives.put("nthread", String.valueOf(ctx.threads()));
     Provenance provenance = new Provenance(XGBoostFamily.NAME, info.variant(), recorded, ctx.seed(), info.dataSha256(),
         train.x().names(), info.fold(), Provenance.currentCodeVersion(), Provenance.runtimeWith(natives), Instant.now());
-    return new XGBoostModel(new Schema(train.x().names(), task), objective, ubj, curve, provenance);
+    return new XGBoostModel(new Schema(train.x().names(), task, train.classes()), objective, ubj, curve, provenance);
   }
 
   /** One boosting round: update, then score train (and validation) from XGBoost's evaluation line. */
@@ -214,11 +219,21 @@ final class XGBoostTrainer implements Trainer {
 
   private String metric(Task task, String objective) {
     String m = params.getString("metric");
-    if (m.equals("auto")) return task == Task.BINARY ? "logloss" : objective.equals("reg:quantileerror") ? "quantile" : "rmse";
-    boolean binaryMetric = m.equals("auc") || m.equals("logloss");
-    if (binaryMetric != (task == Task.BINARY)) {
+    if (m.equals("auto")) {
+      return switch (task) {
+        case BINARY -> "logloss";
+        case MULTICLASS -> "mlogloss";
+        case REGRESSION -> objective.equals("reg:quantileerror") ? "quantile" : "rmse";
+      };
+    }
+    java.util.List<String> fitting = switch (task) {
+      case BINARY -> java.util.List.of("logloss", "auc");
+      case MULTICLASS -> java.util.List.of("mlogloss", "merror");
+      case REGRESSION -> java.util.List.of("rmse", "mae", "quantile");
+    };
+    if (!fitting.contains(m)) {
       throw new BadInputException(Where.none(), "xgboost metric '" + m + "' does not fit a " + task + " label",
-          task == Task.BINARY ? "use auto, logloss or auc" : "use auto, rmse, mae or quantile");
+          "use auto, " + String.join(" or ", fitting));
     }
     return m;
   }

@@ -218,7 +218,7 @@ class LightGbmFamilyTest {
     assertThat(families.all().keySet()).contains("lightgbm", "logistic");
     assertThat(families.get("lightgbm")).isInstanceOf(LightGbmFamily.class);
     assertThat(families.get("logistic")).isInstanceOf(LogisticFamily.class);
-    assertThat(families.get("lightgbm").tasks()).containsExactlyInAnyOrder(Task.BINARY, Task.REGRESSION);
+    assertThat(families.get("lightgbm").tasks()).containsExactlyInAnyOrder(Task.BINARY, Task.REGRESSION, Task.MULTICLASS);
   }
 
   @Test

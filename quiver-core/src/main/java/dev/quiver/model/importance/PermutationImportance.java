@@ -3,10 +3,12 @@ package dev.quiver.model.importance;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.eval.ClassificationMetrics;
+import dev.quiver.eval.MulticlassMetrics;
 import dev.quiver.eval.RegressionMetrics;
 import dev.quiver.model.FeatureImportance;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.Matrix;
+import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.SplittableRandom;
 /**
  * Permutation importance of any fitted model on held-out rows (Breiman 2001): the drop in the
  * model's score when one feature's column is shuffled, breaking its link to the target while
- * keeping its distribution. The score is AUC for {@link Task#BINARY} models and R2 for {@link
- * Task#REGRESSION}; {@code meanDrop[j] = baseline - mean over repeats of the shuffled score}
+ * keeping its distribution. The score is AUC for {@link Task#BINARY} models, the macro one-vs-rest
+ * AUC of the class probabilities for {@link Task#MULTICLASS} ones ({@link
+ * dev.quiver.eval.MulticlassMetrics}) and R2 for {@link Task#REGRESSION}; {@code meanDrop[j] = baseline - mean over repeats of the shuffled score}
  * (positive: the model needs the feature; about 0: it does not; negative: noise), {@code stdDrop[j]}
  * its population std (ddof 0) over the repeats. Shuffles are seeded: the same model, rows, repeats
  * and seed give the same result. The caller's matrix is not modified.
@@ -45,7 +48,7 @@ public record PermutationImportance(String metric, double baseline, List<String>
     int cols = x.cols();
     float[] work = x.contiguous().clone();
     Matrix shuffled = new Matrix(work, rows, cols, x.names());
-    double baseline = score(task, y, model.predict(shuffled).values());
+    double baseline = score(task, y, model.predict(shuffled));
     SplittableRandom rnd = new SplittableRandom(seed);
     float[] column = new float[rows];
     double[] mean = new double[cols];
@@ -60,7 +63,7 @@ public record PermutationImportance(String metric, double baseline, List<String>
           work[r * cols + j] = work[s * cols + j];
           work[s * cols + j] = t;
         }
-        drops[k] = baseline - score(task, y, model.predict(shuffled).values());
+        drops[k] = baseline - score(task, y, model.predict(shuffled));
       }
       for (int r = 0; r < rows; r++) work[r * cols + j] = column[r];
       double m = 0;
@@ -71,11 +74,15 @@ public record PermutationImportance(String metric, double baseline, List<String>
       mean[j] = m;
       std[j] = Math.sqrt(ss / repeats);
     }
-    return new PermutationImportance(task == Task.BINARY ? "auc" : "r2", baseline, x.names(), mean, std, repeats, seed);
+    return new PermutationImportance(task == Task.REGRESSION ? "r2" : "auc", baseline, x.names(), mean, std, repeats, seed);
   }
 
-  private static double score(Task task, float[] y, double[] p) {
-    return task == Task.BINARY ? ClassificationMetrics.of(y, p).auc() : RegressionMetrics.of(y, p).r2();
+  private static double score(Task task, float[] y, Predictions p) {
+    return switch (task) {
+      case BINARY -> ClassificationMetrics.of(y, p.values()).auc();
+      case MULTICLASS -> MulticlassMetrics.of(y, p.probabilities(), p.classes()).macroAuc();
+      case REGRESSION -> RegressionMetrics.of(y, p.values()).r2();
+    };
   }
 
   @Override
