@@ -210,13 +210,20 @@ public final class ExperimentRunner {
   /**
    * The experiment's dataset, built exactly as {@link #run} builds it: load and validate the
    * bars, keep the chosen symbols, resample, compute and join the features, label, and drop the
-   * warm-up rows, with the auxiliary labels the models' families (found by {@link
-   * ModelFamilies#discover}) ask for. Reports three stages to {@code observer}.
+   * warm-up rows, with the auxiliary labels that the models' families on the class path ({@link
+   * ModelFamilies#discover}) ask for; a model whose family is not on the class path is skipped here
+   * (training it fails later, naming it). Reports three stages to {@code observer}.
    *
    * @throws BadInputException with every problem of the timeframes and label, or of the data
    */
   public static Dataset dataset(ExperimentConfig config, RunObserver observer) {
-    return dataset(config, observer, ModelFamilies.discover());
+    Map<String, ModelFamily> found = ModelFamilies.discover().all();
+    List<ExperimentConfig.ModelSpec> known = new ArrayList<>();
+    for (ExperimentConfig.ModelSpec m : config.models()) if (found.containsKey(m.family())) known.add(m);
+    List<Problem> problems = new ArrayList<>();
+    DataPlan plan = dataPlan(config, problems);
+    if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
+    return buildDataset(config, plan, auxiliaryLabels(known, ModelFamilies.discover()), observer);
   }
 
   /**
@@ -233,8 +240,12 @@ public final class ExperimentRunner {
 
   /** The auxiliary label specs ({@link ModelFamily#auxiliaryLabels}) of the experiment's models, each once, in model order. */
   public static List<String> auxiliaryLabels(ExperimentConfig config, ModelFamilies families) {
+    return auxiliaryLabels(config.models(), families);
+  }
+
+  private static List<String> auxiliaryLabels(List<ExperimentConfig.ModelSpec> models, ModelFamilies families) {
     List<List<String>> asked = new ArrayList<>();
-    for (ExperimentConfig.ModelSpec m : config.models()) {
+    for (ExperimentConfig.ModelSpec m : models) {
       Map<String, String> overrides = new LinkedHashMap<>();
       m.params().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
       ModelFamily family = families.get(m.family());
