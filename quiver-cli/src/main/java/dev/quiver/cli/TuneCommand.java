@@ -81,7 +81,7 @@ public final class TuneCommand implements Callable<Integer> {
       tc = tc.withTrials(nTrials);
     }
     if (jobs < 1) throw new dev.quiver.error.BadInputException(dev.quiver.error.Where.none(), "--jobs must be at least 1, got " + jobs, "give a positive number of jobs");
-    if (chart != null && !java.nio.file.Files.isDirectory(chart.toAbsolutePath().getParent())) {
+    if (chart != null && (chart.toAbsolutePath().getParent() == null || !java.nio.file.Files.isDirectory(chart.toAbsolutePath().getParent()))) {
       throw new dev.quiver.error.BadInputException(dev.quiver.error.Where.file(chart.toString()), "the folder of the chart does not exist",
           "create it first or choose another --chart path");
     }
@@ -238,7 +238,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
     Map<String, Object> shares = (Map<String, Object>) report.get("param_importance");
     if (shares.isEmpty()) {
-      out.println("parameter importance: not assessed (needs 2 complete trials with different values)");
+      out.println("parameter importance: not assessed (needs 2 complete trials with different values and a parameter active in all of them)");
     } else {
       out.println("parameter importance (" + report.get("param_importance_method") + "; shares sum to 1):");
       Table importance = new Table(List.of("param", "importance"));

@@ -13,10 +13,11 @@ import java.util.SplittableRandom;
 
 /**
  * Which parameters moved the objective, fANOVA-style (Hutter, Hoos and Leyton-Brown 2014): a
- * random-forest surrogate ({@value #TREES} least-squares trees of depth at most {@value #DEPTH},
- * each on a bootstrap sample, grown by {@link TreeLearner}) is fitted to (parameters -> value) of
- * the complete trials, in the samplers' internal coordinates (log scale for log dimensions, the
- * choice index for categorical ones). Each tree cuts the search box into leaf boxes; with the
+ * random-forest surrogate ({@value #TREES} least-squares trees grown to depth {@value #DEPTH} with
+ * leaves down to one row, each on a bootstrap sample, by {@link TreeLearner}) is fitted to (parameters -> value) of
+ * the complete trials, in the samplers' internal coordinates (log scale for log dimensions); a
+ * categorical's choices are ranked by their mean value first, so that one split can separate any
+ * group of them. Each tree cuts the search box into leaf boxes; with the
  * parameters uniform over the box (ints and choices each an equal-width cell), a parameter's main
  * effect is the variance of the tree's prediction averaged over all other parameters, and its
  * fraction is that variance over the tree's total variance. The fractions are averaged over the
@@ -24,14 +25,16 @@ import java.util.SplittableRandom;
  * objective that parameter's main effect carries; interactions are not counted. A split between two
  * observed values is placed midway between them. Only dimensions active in every complete trial
  * are assessed (a conditional parameter that was sometimes inactive is left out, and its effect
- * is carried by its parent). Deterministic for a fixed seed; stateless and thread-safe.
+ * is carried by its parent). With few trials the surrogate understates the weaker effects (a
+ * parameter carrying 19% of an additive objective's variance gets about 5% at 80 trials, 15% at
+ * 500). Deterministic for a fixed seed; stateless and thread-safe.
  */
 public final class ParamImportance {
 
   /** Trees in the surrogate forest. */
   public static final int TREES = 64;
-  /** The deepest split level of a surrogate tree. */
-  public static final int DEPTH = 6;
+  /** The deepest split level of a surrogate tree (in practice the trees grow until their leaves are pure). */
+  public static final int DEPTH = 64;
 
   private ParamImportance() {}
 
@@ -61,6 +64,7 @@ public final class ParamImportance {
       y[r] = t.value();
       mean += y[r] / n;
     }
+    for (int j = 0; j < p; j++) if (dims.get(j).kind() == Dimension.Kind.CATEGORICAL) orderByMean(x, p, j, dims.get(j).choices().size(), y, mean);
     boolean varies = false;
     for (int r = 1; r < n; r++) varies |= y[r] != y[0];
     if (!varies) return Map.of();
@@ -80,7 +84,7 @@ public final class ParamImportance {
     List<String> names = new ArrayList<>();
     for (Dimension d : dims) names.add(d.name());
     HistogramBins bins = HistogramBins.of(new Matrix(x, n, p, names), 64);
-    TreeLearner learner = new TreeLearner(bins, DEPTH, n >= 8 ? 2 : 1, 0);
+    TreeLearner learner = new TreeLearner(bins, DEPTH, 1, 0);
     SplittableRandom random = new SplittableRandom(seed);
     int[] rows = new int[n];
     double[] fractions = new double[p];
@@ -100,6 +104,31 @@ public final class ParamImportance {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int j = 0; j < p; j++) out.put(dims.get(j).name(), fractions[j] / total);
     return out;
+  }
+
+  /**
+   * Replaces column {@code j}'s choice indices by the choices' ranks by mean objective (unseen
+   * choices at the overall mean; ties by index), so one threshold split can cut off any group of
+   * choices a regression split would want (Fisher's ordering) instead of only index ranges.
+   */
+  private static void orderByMean(float[] x, int p, int j, int choices, double[] y, double overall) {
+    double[] sum = new double[choices];
+    int[] count = new int[choices];
+    int n = y.length;
+    for (int r = 0; r < n; r++) {
+      int c = (int) x[r * p + j];
+      sum[c] += y[r];
+      count[c]++;
+    }
+    double[] mean = new double[choices];
+    for (int c = 0; c < choices; c++) mean[c] = count[c] == 0 ? overall : sum[c] / count[c];
+    int[] rank = new int[choices];
+    for (int c = 0; c < choices; c++) {
+      for (int other = 0; other < choices; other++) {
+        if (mean[other] < mean[c] || (mean[other] == mean[c] && other < c)) rank[c]++;
+      }
+    }
+    for (int r = 0; r < n; r++) x[r * p + j] = rank[(int) x[r * p + j]];
   }
 
   /**
@@ -125,6 +154,7 @@ public final class ParamImportance {
     for (int l = 0; l < leaves; l++) totalVariance += volume[l] * (value[l] - mean) * (value[l] - mean);
     if (!(totalVariance > 0)) return false;
     double[] edges = new double[2 * leaves + 2];
+    double[] diff = new double[2 * leaves + 2];
     for (int j = 0; j < p; j++) {
       int m = 0;
       edges[m++] = low[j];
@@ -134,21 +164,27 @@ public final class ParamImportance {
         edges[m++] = boxHigh[l * p + j];
       }
       Arrays.sort(edges, 0, m);
+      int distinct = 1;
+      for (int e = 1; e < m; e++) if (edges[e] > edges[distinct - 1]) edges[distinct++] = edges[e];
+      // the marginal over segment s = [edges[s], edges[s + 1]] is the sum over the leaves covering it
+      // of value * (volume share in the other dimensions): a difference array over the segments
+      Arrays.fill(diff, 0, distinct, 0);
+      for (int l = 0; l < leaves; l++) {
+        double a = boxLow[l * p + j];
+        double b = boxHigh[l * p + j];
+        if (!(b > a)) continue;
+        double weight = value[l];
+        for (int i = 0; i < p; i++) if (i != j) weight *= (boxHigh[l * p + i] - boxLow[l * p + i]) / (high[i] - low[i]);
+        diff[Arrays.binarySearch(edges, 0, distinct, a)] += weight;
+        diff[Arrays.binarySearch(edges, 0, distinct, b)] -= weight;
+      }
       double width = high[j] - low[j];
       double variance = 0;
-      for (int s = 1; s < m; s++) {
-        double a = edges[s - 1];
-        double b = edges[s];
-        if (!(b > a)) continue;
-        double mid = 0.5 * (a + b);
-        double marginal = 0;
-        for (int l = 0; l < leaves; l++) {
-          if (mid < boxLow[l * p + j] || mid > boxHigh[l * p + j]) continue;
-          double others = value[l];
-          for (int i = 0; i < p; i++) if (i != j) others *= (boxHigh[l * p + i] - boxLow[l * p + i]) / (high[i] - low[i]);
-          marginal += others;
-        }
-        variance += (b - a) / width * (marginal - mean) * (marginal - mean);
+      double marginal = 0;
+      for (int seg = 0; seg + 1 < distinct; seg++) {
+        marginal += diff[seg];
+        double share = (edges[seg + 1] - edges[seg]) / width;
+        variance += share * (marginal - mean) * (marginal - mean);
       }
       out[j] = variance / totalVariance;
     }

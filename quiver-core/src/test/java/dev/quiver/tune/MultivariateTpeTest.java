@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -62,13 +62,9 @@ class MultivariateTpeTest {
 
   @Test
   void conditional_dimensions_are_sampled_only_when_active_and_the_best_branch_is_found() {
-    SearchSpace space = SearchSpace.parse(Map.of(
-        "kind", Map.of("type", "categorical", "choices", List.of("a", "b", "c")),
-        "n", Map.of("type", "int", "low", 1, "high", 1000, "log", true),
-        "rate", Map.of("type", "log-float", "low", 1e-4, "high", 1.0),
-        "extra", Map.of("type", "float", "low", 0, "high", 1, "when", Map.of("kind", "b")),
-        "mode", Map.of("type", "categorical", "choices", List.of("p", "q"), "when", Map.of("kind", "b")),
-        "depth", Map.of("type", "int", "low", 0, "high", 9, "when", Map.of("mode", "q"))), "test.yaml");
+    SearchSpace space = new SearchSpace(List.of(Dimension.categorical("kind", List.of("a", "b", "c")), Dimension.integer("n", 1, 1000, true),
+        Dimension.real("rate", 1e-4, 1.0, true), Dimension.real("extra", 0, 1, false).when("kind", Set.of("b")),
+        Dimension.categorical("mode", List.of("p", "q")).when("kind", Set.of("b")), Dimension.integer("depth", 0, 9, false).when("mode", Set.of("q"))));
     Study s = new Study(space, new MultivariateTpeSampler(), 5, Study.Direction.MINIMIZE);
     s.optimize(p -> {
       double v = Math.abs(Math.log((Integer) p.get("n")) - Math.log(50)) + Math.abs(Math.log10((Double) p.get("rate")) + 2);
