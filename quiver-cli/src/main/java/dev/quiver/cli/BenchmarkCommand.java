@@ -40,7 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
         "  gan       train the return-path gan (windows of 32 log returns of the first symbol's closes, --runs epochs, default 10)",
         "            and print the realism of 5,000 generated paths: KS statistic, moments, autocorrelation of returns and |returns|",
         "  predict-row  single-row prediction latency (p50/p99 in microseconds) of 100-tree lightgbm and xgboost models",
-        "  tpe         TPE sampler time per trial over a 1,000-trial study (4 dimensions; median_ms/min_ms per trial, last_100_mean_ms)",
+        "  tpe         TPE sampler time per trial over a 1,000-trial study (4 dimensions; median_ms/min_ms per trial, last_100_mean_ms),",
+        "            independent TPE at the top level, multivariate TPE under \"multivariate\"",
+        "  tune-pruning  one 20-trial random LightGBM study (100 rounds a trial, holdout AUC) with no pruner, median and halving:",
+        "            time, boosting rounds evaluated, work saved and the best AUC lost per pruner (--threads, default 2; --runs, default 1)",
         "  arima-auto  automatic ARIMA order (KPSS d, stepwise p, q <= 3 by AIC) on the first 5,000 closes of the input's first symbol",
         "  parallel           5 models (random forest, gradient boosting, lightgbm, logistic, xgboost) one after another, then side by side",
         "                     within --threads (default 2); prints the wall-time ratio",
@@ -51,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchmarkCommand implements Callable<Integer> {
 
   static final List<String> NAMES = List.of("ingest", "features", "metrics", "fit-lightgbm", "fit-xgboost", "fit-random-forest",
-      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe",
+      "fit-gradient-boosting", "registry-list", "registry-register", "registry-load", "predict-row", "fit-catboost", "arima-auto", "tpe", "tune-pruning",
       "parallel", "analyst-tactician", "backtest", "lstm", "mlp-inference", "gan");
 
   @Parameters(index = "0", paramLabel = "NAME", description = "One of: ${COMPLETION-CANDIDATES}; see the list above.", completionCandidates = Names.class)
@@ -114,6 +117,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (name.equals("predict-row")) return predictRow();
     if (name.equals("arima-auto")) return arimaAuto();
     if (name.equals("tpe")) return tpe();
+    if (name.equals("tune-pruning")) return tunePruning();
     if (name.equals("parallel")) return ExecBenchmarks.parallel(input != null ? input : BundledData.file(BundledData.FUTURES_1M), threads, format, spec.commandLine().getOut());
     if (name.equals("analyst-tactician")) {
       return ExecBenchmarks.analystTactician(input != null ? input : BundledData.file(BundledData.FUTURES_1M), symbol, threads, format, spec.commandLine().getOut());
@@ -306,22 +310,52 @@ public final class BenchmarkCommand implements Callable<Integer> {
     return report(nanos, runs, warmups, y.length, "points", file.toString(), extra);
   }
 
+  /** Top level: the three studies of a run together; {@code pruners} holds each pruner's time, work, work saved and best-AUC gap. */
+  private int tunePruning() {
+    int runs = this.runs != null ? this.runs : 1;
+    int warmups = this.warmups != null ? this.warmups : 0;
+    if (runs < 1 || warmups < 0 || threads < 1) throw new BadInputException("--runs and --threads must be >= 1 and --warmups >= 0");
+    Path file = input != null ? input : BundledData.file(BundledData.FUTURES_1M);
+    TunePruningBenchmark.Result r = TunePruningBenchmark.run(FitBenchmark.dataset(file), threads, warmups, runs);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("rounds_per_trial", TunePruningBenchmark.ROUNDS);
+    extra.put("threads", threads);
+    extra.put("pruners", r.pruners());
+    return report(r.nanos(), runs, warmups, TunePruningBenchmark.TRIALS, "trials", file.toString(), extra);
+  }
+
+  /** Top level: independent TPE; {@code multivariate} holds the same figures for the joint sampler. */
   private int tpe() {
     int runs = this.runs != null ? this.runs : 1;
     int warmups = this.warmups != null ? this.warmups : 1;
     if (runs < 1 || warmups < 0) throw new BadInputException("--runs must be >= 1 and --warmups >= 0");
-    for (int w = 0; w < warmups; w++) dev.quiver.tune.TpeBenchmark.run(dev.quiver.tune.TpeBenchmark.DEFAULT_TRIALS, 100 + w);
     int trials = dev.quiver.tune.TpeBenchmark.DEFAULT_TRIALS;
-    long[] perTrial = new long[runs * trials];
-    double last100 = 0;
-    for (int r = 0; r < runs; r++) {
-      long[] t = dev.quiver.tune.TpeBenchmark.run(trials, r);
-      System.arraycopy(t, 0, perTrial, r * trials, trials);
-      for (int i = trials - 100; i < trials; i++) last100 += t[i] / 1e6 / (100.0 * runs);
-    }
+    long[] perTrial = null;
     Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("last_100_mean_ms", last100);
-    extra.put("studies", runs);
+    for (boolean joint : new boolean[] {false, true}) {
+      java.util.function.Supplier<dev.quiver.tune.Sampler> sampler = joint ? dev.quiver.tune.MultivariateTpeSampler::new : dev.quiver.tune.TpeSampler::new;
+      for (int w = 0; w < warmups; w++) dev.quiver.tune.TpeBenchmark.run(sampler.get(), trials, 100 + w);
+      long[] all = new long[runs * trials];
+      double last100 = 0;
+      for (int r = 0; r < runs; r++) {
+        long[] t = dev.quiver.tune.TpeBenchmark.run(sampler.get(), trials, r);
+        System.arraycopy(t, 0, all, r * trials, trials);
+        for (int i = trials - 100; i < trials; i++) last100 += t[i] / 1e6 / (100.0 * runs);
+      }
+      if (!joint) {
+        perTrial = all;
+        extra.put("last_100_mean_ms", last100);
+        extra.put("studies", runs);
+      } else {
+        long[] sorted = all.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median_ms", sorted[sorted.length / 2] / 1e6);
+        m.put("min_ms", sorted[0] / 1e6);
+        m.put("last_100_mean_ms", last100);
+        extra.put("multivariate", m);
+      }
+    }
     return report(perTrial, runs, warmups, trials, "trials", "generated", extra);
   }
 }

@@ -9,7 +9,9 @@ import dev.quiver.experiment.RunObserver;
 import dev.quiver.model.ModelFamilies;
 import dev.quiver.model.ModelFamily;
 import dev.quiver.split.Holdout;
+import dev.quiver.tune.ParamImportance;
 import dev.quiver.tune.StudyStore;
+import dev.quiver.tune.Trial;
 import dev.quiver.tune.TrialEvaluator;
 import dev.quiver.tune.TrialRecord;
 import dev.quiver.tune.TuneConfig;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Spec;
         "Trials are scored on the holdout's validation rows (or walk-forward folds before the test segment), never on the",
         "test rows. Every finished trial is committed to the SQLite --storage file; --resume continues a study without",
         "repeating finished trials (a trial left running by a crash is run again). Prints the trials sorted by the metric,",
-        "the best trial, the total trial count (to deflate a Sharpe ratio by) and the best parameters as --set flags and YAML."})
+        "the best trial, the total trial count (to deflate a Sharpe ratio by), the best parameters as --set flags and YAML,",
+        "and each parameter's importance: fANOVA main effects on a random-forest surrogate of the complete trials.",
+        "--chart writes the optimisation history (every trial's value and the best so far) as a PNG."})
 public final class TuneCommand implements Callable<Integer> {
 
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "Experiment YAML with a tune: section.")
@@ -59,6 +63,9 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Thread budget of the study (default: all cores).")
   Integer threads;
 
+  @Option(names = "--chart", paramLabel = "FILE.png", description = "Write the optimisation-history chart (each trial's value, pruned ones marked, and the best so far) to this PNG.")
+  Path chart;
+
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -74,6 +81,10 @@ public final class TuneCommand implements Callable<Integer> {
       tc = tc.withTrials(nTrials);
     }
     if (jobs < 1) throw new dev.quiver.error.BadInputException(dev.quiver.error.Where.none(), "--jobs must be at least 1, got " + jobs, "give a positive number of jobs");
+    if (chart != null && (chart.toAbsolutePath().getParent() == null || !java.nio.file.Files.isDirectory(chart.toAbsolutePath().getParent()))) {
+      throw new dev.quiver.error.BadInputException(dev.quiver.error.Where.file(chart.toString()), "the folder of the chart does not exist",
+          "create it first or choose another --chart path");
+    }
     ModelFamily family = ModelFamilies.discover().get(tc.family());
     family.params(tc.variant(), tc.params());
     String name = study == null ? exp.name() : study;
@@ -101,6 +112,10 @@ public final class TuneCommand implements Callable<Integer> {
       });
     }
     Map<String, Object> report = report(tc, name, db, trials, replayed);
+    if (chart != null) {
+      TuneHistoryChart.write(trials, tc.metric(), tc.maximize(), name, chart);
+      report.put("chart", chart.toString());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {
       JsonOut.print(out, report);
@@ -109,6 +124,8 @@ public final class TuneCommand implements Callable<Integer> {
     printText(out, tc, report, sorted(trials, tc.maximize()));
     return 0;
   }
+
+  static final String IMPORTANCE_METHOD = "fANOVA main effects on a " + ParamImportance.TREES + "-tree random-forest surrogate of the ";
 
   /** Complete trials best first, then pruned ones best first, then failed ones by number. */
   static List<TrialRecord> sorted(List<TrialRecord> trials, boolean maximize) {
@@ -167,6 +184,14 @@ public final class TuneCommand implements Callable<Integer> {
       rows.add(row);
     }
     r.put("trials", rows);
+    List<Trial> complete = new ArrayList<>();
+    for (TrialRecord t : trials) if (t.state() == TrialRecord.State.COMPLETE) complete.add(new Trial(t.number(), t.params(), t.value()));
+    Map<String, Object> shares = new LinkedHashMap<>();
+    List<Map.Entry<String, Double>> byShare = new ArrayList<>(ParamImportance.of(tc.space(), complete, tc.seed()).entrySet());
+    byShare.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    for (Map.Entry<String, Double> e : byShare) shares.put(e.getKey(), e.getValue());
+    r.put("param_importance", shares);
+    r.put("param_importance_method", IMPORTANCE_METHOD + complete.size() + " complete trials");
     return r;
   }
 
@@ -211,6 +236,16 @@ public final class TuneCommand implements Callable<Integer> {
       out.print(report.get("best_params_yaml"));
       out.printf("count %s trials when deflating a Sharpe ratio of the chosen model%n", report.get("n_trials_total"));
     }
+    Map<String, Object> shares = (Map<String, Object>) report.get("param_importance");
+    if (shares.isEmpty()) {
+      out.println("parameter importance: not assessed (needs 2 complete trials with different values and a parameter active in all of them)");
+    } else {
+      out.println("parameter importance (" + report.get("param_importance_method") + "; shares sum to 1):");
+      Table importance = new Table(List.of("param", "importance"));
+      for (Map.Entry<String, Object> e : shares.entrySet()) importance.row(List.of(e.getKey(), String.format(Locale.ROOT, "%.3f", (Double) e.getValue())));
+      importance.print(out);
+    }
+    if (report.containsKey("chart")) out.println("chart: " + report.get("chart"));
     out.flush();
   }
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Measures the TPE sampler's overhead per trial: a study of {@code trials} trials on a
- * four-dimensional space (a float, a log-float, a log-int and a 3-way categorical) whose
- * objective costs nothing, timing each {@link TpeSampler#sample} call. Single-threaded;
+ * Measures a TPE sampler's overhead per trial ({@link TpeSampler} or {@link MultivariateTpeSampler}):
+ * a study of {@code trials} trials on a four-dimensional space (a float, a log-float, a log-int and
+ * a 3-way categorical) whose objective costs nothing, timing each {@link Sampler#sample} call. Single-threaded;
  * concurrent runs disturb the timings.
  */
 public final class TpeBenchmark {
@@ -24,10 +24,14 @@ public final class TpeBenchmark {
         Dimension.integer("leaves", 2, 512, true), Dimension.categorical("kind", List.of("a", "b", "c"))));
   }
 
-  /** Nanoseconds of each sampler call, trial by trial, for one study of {@code trials} trials with {@code seed}. */
+  /** Nanoseconds of each independent-TPE sampler call, trial by trial, for one study of {@code trials} trials with {@code seed}. */
   public static long[] run(int trials, long seed) {
+    return run(new TpeSampler(), trials, seed);
+  }
+
+  /** Nanoseconds of each call of {@code sampler}, trial by trial, for one study of {@code trials} trials with {@code seed}. */
+  public static long[] run(Sampler sampler, int trials, long seed) {
     SearchSpace space = space();
-    TpeSampler sampler = new TpeSampler();
     java.util.ArrayList<Trial> history = new java.util.ArrayList<>();
     long[] out = new long[trials];
     for (int i = 0; i < trials; i++) {

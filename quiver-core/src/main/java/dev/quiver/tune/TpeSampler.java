@@ -155,19 +155,12 @@ public final class TpeSampler implements Sampler {
       }
       mu[k] = 0.5 * (lo + hi); // the prior
       sigma[k] = range;
-      for (int i = 0; i < n; i++) {
-        double mass = 0.5 * (erf((hi - mu[i]) / (sigma[i] * Math.sqrt(2))) - erf((lo - mu[i]) / (sigma[i] * Math.sqrt(2))));
-        logNorm[i] = -Math.log(n) - Math.log(sigma[i] * Math.sqrt(2 * Math.PI)) - Math.log(Math.max(mass, 1e-300));
-      }
+      for (int i = 0; i < n; i++) logNorm[i] = -Math.log(n) + TruncatedGaussian.logNorm(mu[i], sigma[i], lo, hi);
     }
 
     double draw(SplittableRandom random) {
       int i = random.nextInt(mu.length);
-      for (int attempt = 0; attempt < 100; attempt++) {
-        double x = mu[i] + sigma[i] * gaussian(random);
-        if (x >= lo && x <= hi) return x;
-      }
-      return Math.max(lo, Math.min(hi, mu[i]));
+      return TruncatedGaussian.draw(mu[i], sigma[i], lo, hi, random);
     }
 
     double logDensity(double x) {
@@ -185,19 +178,6 @@ public final class TpeSampler implements Sampler {
         if (term > -40) s += Math.exp(term);
       }
       return max + Math.log(s);
-    }
-
-    /** Abramowitz and Stegun 7.1.26: absolute error below 1.5e-7, ample for a truncation mass. */
-    private static double erf(double x) {
-      double t = 1 / (1 + 0.3275911 * Math.abs(x));
-      double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-      return x >= 0 ? y : -y;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-      double u1 = random.nextDouble();
-      double u2 = random.nextDouble();
-      return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
   }
 }

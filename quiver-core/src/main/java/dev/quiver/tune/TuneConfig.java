@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The {@code tune:} section of an experiment file: which family to tune ({@code variant} and the
  * fixed {@code params} it starts from), the {@code metric} and whether it is maximised, the
- * sampler ({@code tpe}, {@code random} or {@code grid}), the trial budget
+ * sampler ({@code tpe}, {@code tpe:multivariate}, {@code random} or {@code grid}), the trial budget
  * ({@code nTrials}; {@code timeout} null for none), the study {@code seed}, how trials are scored
  * ({@link TuneSplit}), the pruner ({@code none}, {@code median} or {@code halving}) and the search
  * space. Built by {@link TuneConfigs#read}.

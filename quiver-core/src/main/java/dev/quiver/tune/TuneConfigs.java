@@ -24,7 +24,7 @@ import java.util.Set;
  * tune:
  *   family: lightgbm
  *   metric: auc                 # any leaderboard metric; auc (default) is maximised, log_loss minimised
- *   sampler: tpe                # tpe | random | grid
+ *   sampler: tpe                # tpe (per dimension) | tpe:multivariate (joint) | random | grid
  *   n_trials: 40
  *   timeout: 10m                # s, m or h; absent: no limit
  *   seed: 7                     # default: the experiment seed
@@ -47,7 +47,7 @@ public final class TuneConfigs {
   /** Leaderboard metrics that are better when higher; the others ({@link #MINIMISED}) are losses. */
   public static final Set<String> MAXIMISED = Set.of("auc", "accuracy", "precision", "recall", "f1", "macro_f1", "r2", "directional_accuracy");
   public static final Set<String> MINIMISED = Set.of("log_loss", "brier", "rmse", "mae");
-  public static final List<String> SAMPLERS = List.of("tpe", "random", "grid");
+  public static final List<String> SAMPLERS = List.of("tpe", "random", "grid", "tpe:multivariate");
   public static final List<String> PRUNERS = List.of("none", "median", "halving");
 
   private static final List<String> KEYS = List.of("family", "variant", "params", "metric", "sampler", "n_trials", "timeout",

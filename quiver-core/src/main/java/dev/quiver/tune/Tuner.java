@@ -108,6 +108,7 @@ public final class Tuner {
     return switch (config.sampler()) {
       case "random" -> new RandomSampler();
       case "grid" -> new GridSampler(5);
+      case "tpe:multivariate" -> new MultivariateTpeSampler();
       default -> new TpeSampler();
     };
   }

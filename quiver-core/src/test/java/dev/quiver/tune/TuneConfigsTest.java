@@ -87,6 +87,24 @@ class TuneConfigsTest {
   }
 
   @Test
+  void tpe_multivariate_names_the_joint_sampler_and_tpe_the_independent_one() throws Exception {
+    Path f = write("""
+        data: {path: bars.csv}
+        tune:
+          family: logistic
+          sampler: tpe:multivariate
+          space: {c: {log_float: [0.001, 10]}}
+        """);
+    TuneConfig c = TuneConfigs.read(f, 42);
+    assertThat(c.sampler()).isEqualTo("tpe:multivariate");
+    assertThat(Tuner.sampler(c, c.space())).isInstanceOf(MultivariateTpeSampler.class);
+    assertThat(Tuner.sampler(TuneConfigs.read(write("""
+        data: {path: bars.csv}
+        tune: {family: logistic, sampler: tpe, space: {c: {log_float: [0.001, 10]}}}
+        """), 42), c.space())).isInstanceOf(TpeSampler.class);
+  }
+
+  @Test
   void the_experiment_reader_accepts_a_file_with_a_tune_section() throws Exception {
     Path f = write("""
         name: both
