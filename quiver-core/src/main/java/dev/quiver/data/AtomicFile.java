@@ -10,12 +10,18 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see the old file or the whole new one, never a part: the
  * content goes to a hidden temporary file in the same folder, which is then renamed over the
  * target (atomically where the file system can). On any failure the temporary file is deleted.
+ * The new file gets the permissions of the file it replaces, or {@code rw-r--r--} for a new one
+ * (a temporary file starts private to its owner), on file systems with POSIX permissions.
  */
 public final class AtomicFile {
 
@@ -25,6 +31,12 @@ public final class AtomicFile {
   }
 
   private AtomicFile() {}
+
+  private static void shareLikeTarget(Path temp, Path target) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+    Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, permissions);
+  }
 
   public static void write(Path target, Content content) {
     Path abs = target.toAbsolutePath();
@@ -37,6 +49,7 @@ public final class AtomicFile {
     try {
       temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
       content.writeTo(temp);
+      shareLikeTarget(temp, abs);
       try {
         Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException notAtomic) {
