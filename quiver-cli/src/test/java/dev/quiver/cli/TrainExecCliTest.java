@@ -12,8 +12,11 @@ import dev.quiver.model.Json;
 import dev.quiver.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +129,46 @@ class TrainExecCliTest {
     assertThat(withoutTimes(resumed.out())).isEqualTo(withoutTimes(whole.out()));
     assertThat(Files.readString(killed.resolve(ExperimentRunner.PREDICTIONS_FILE)))
         .isEqualTo(Files.readString(dir.resolve("whole").resolve(ExperimentRunner.PREDICTIONS_FILE)));
+  }
+
+  @Test
+  void a_deep_model_killed_mid_fit_leaves_a_checkpoint_in_the_run_directory_and_resumes_to_the_uninterrupted_result() throws Exception {
+    Path killed = dir.resolve("killed");
+    String[] train = {"train", "--data", data(), "--symbols", "IFL8.cfe", "--timeframe", "30m", "--models", "mlp", "--set", "mlp.epochs=60",
+        "--set", "mlp.patience=0", "--threads", "1", "--format", "json"};
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(List.of(train));
+    command.addAll(List.of("--run-dir", killed.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+    Path checkpoints = killed.resolve(ExperimentRunner.CHECKPOINTS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (checkpointCount(checkpoints) == 0 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(10);
+    assertThat(p.isAlive()).as(Files.readString(dir.resolve("child.log"))).isTrue();
+    p.destroyForcibly();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(checkpointCount(checkpoints)).as("the killed fit's checkpoint is in the run directory").isEqualTo(1);
+    assertThat(journalLines(killed.resolve(RunJournal.FILE))).isZero();
+
+    Cli resumed = Cli.run("train", "--resume", killed.toString(), "--format", "json");
+    List<String> wholeArgs = new ArrayList<>(List.of(train));
+    wholeArgs.addAll(List.of("--run-dir", dir.resolve("whole").toString()));
+    Cli whole = Cli.run(wholeArgs.toArray(String[]::new));
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(whole.exit()).as(whole.err()).isZero();
+    assertThat(withoutTimes(resumed.out())).isEqualTo(withoutTimes(whole.out()));
+    assertThat(Files.readString(killed.resolve(ExperimentRunner.PREDICTIONS_FILE)))
+        .isEqualTo(Files.readString(dir.resolve("whole").resolve(ExperimentRunner.PREDICTIONS_FILE)));
+    assertThat(checkpointCount(checkpoints)).as("a finished model's checkpoints are removed").isZero();
+  }
+
+  /** Checkpoint folders under a run directory's checkpoints/ (one level of job folders). */
+  private static long checkpointCount(Path checkpoints) throws Exception {
+    if (!Files.isDirectory(checkpoints)) return 0;
+    try (Stream<Path> s = Files.find(checkpoints, 2, (path, attrs) -> path.getFileName().toString().contains("-ckpt-"))) {
+      return s.count();
+    }
   }
 
   @Test

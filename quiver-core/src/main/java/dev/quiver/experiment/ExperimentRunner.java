@@ -44,6 +44,7 @@ import dev.quiver.model.ModelFamily;
 import dev.quiver.model.Params;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
+import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
 import dev.quiver.preprocess.PreprocessSpec;
@@ -92,6 +93,12 @@ public final class ExperimentRunner {
 
   /** Test-segment predictions of every fitted model, in a run directory (CSV: time, then one column per model). */
   public static final String PREDICTIONS_FILE = "predictions.csv";
+
+  /**
+   * Per-job checkpoint folders of iterative trainers, in a run directory ({@link
+   * TrainContext#checkpointDir}); a job's folder is removed once its model is saved and journaled.
+   */
+  public static final String CHECKPOINTS = "checkpoints";
 
   private final ModelFamilies families;
   private final ExecutorOptions options;
@@ -181,8 +188,12 @@ public final class ExperimentRunner {
       long t0 = System.nanoTime();
       Trainer trainer = families.get(job.family()).trainer(p);
       if (config.preprocess() != null) trainer = new PreprocessingTrainer(PreprocessSpec.parse(config.preprocess()), trainer);
-      FittedModel m = trainer.fit(train, valid, ctx, new FitInfo(job.variant(), info.dataSha256(), info.fold()));
-      if (journal != null && !ctx.cancel().requested()) keep(journal, job, m, (System.nanoTime() - t0) / 1e9);
+      Path checkpoints = runDir == null ? null : runDir.resolve(CHECKPOINTS).resolve(folderName(job));
+      FittedModel m = trainer.fit(train, valid, ctx.withCheckpointDir(checkpoints), new FitInfo(job.variant(), info.dataSha256(), info.fold()));
+      if (journal != null && !ctx.cancel().requested()) {
+        keep(journal, job, m, (System.nanoTime() - t0) / 1e9);
+        if (Files.exists(checkpoints)) deleteTree(checkpoints);
+      }
       return m;
     }, observer);
     List<JobResult> results = new ArrayList<>();
@@ -368,11 +379,16 @@ public final class ExperimentRunner {
 
   /** Saves {@code m} under models/ (replacing a folder left by a crash before its journal line) and journals it. */
   private void keep(RunJournal journal, TrainJob job, FittedModel m, double fitSeconds) {
-    String folder = "models/" + job.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Long.toHexString(job.seed());
+    String folder = "models/" + folderName(job);
     Path dir = runDir.resolve(folder);
     if (Files.exists(dir)) deleteTree(dir);
     ModelStore.save(m, job.family(), dir);
     journal.append(new RunJournal.Entry(job.identity(), job.name(), job.family(), job.seed(), fitSeconds, folder));
+  }
+
+  /** The job's folder name under models/ and checkpoints/: its name made file-safe, then its seed. */
+  private static String folderName(TrainJob job) {
+    return job.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Long.toHexString(job.seed());
   }
 
   private static void deleteTree(Path dir) {

@@ -63,11 +63,10 @@ final class NetFit {
       int epochs = params.getInt("epochs");
       LearningCurve curve;
       byte[] best;
-      Checkpoints checkpoints = params.getString("checkpoint_dir").isEmpty() ? null
-          : new Checkpoints(Path.of(params.getString("checkpoint_dir")), spec.name(),
-              Checkpoints.fingerprint(spec.name(), params, ctx.seed(), ctx.threads(), train, validation));
+      CheckpointPlan plan = CheckpointPlan.of(spec.name(), params, ctx, train, validation);
+      Checkpoints checkpoints = plan.checkpoints();
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        Checkpoints.Saved saved = checkpoints != null && params.getBoolean("resume") ? checkpoints.latest().orElse(null) : null;
+        Checkpoints.Saved saved = checkpoints != null && plan.resume() ? checkpoints.latest().orElse(null) : null;
         if (saved != null) {
           // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
           block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, Inference.shape(tr, batch));
@@ -75,7 +74,7 @@ final class NetFit {
         }
         t.initialize(Inference.shape(tr, batch));
         Epochs rounds = new Epochs(t, block, model.getNDManager(), tr, train.y(), va, validation == null ? null : validation.y(), scale, batch,
-            ctx.seed(), epochs, adam, checkpoints, params.getInt("checkpoint_every"));
+            ctx.seed(), epochs, adam, checkpoints, plan.every());
         if (saved != null) rounds.resume(saved);
         ctx.progress().start(spec.name(), epochs);
         curve = EarlyStopping.run(scale.metric(), false, epochs, params.getInt("patience"), va != null, ctx, rounds);

@@ -70,6 +70,41 @@ class CheckpointTest {
   }
 
   @Test
+  void a_run_directorys_checkpoint_folder_makes_a_stopped_fit_resume_without_any_checkpoint_params() throws Exception {
+    Dataset d = PlantedFutures.planted(PlantedFutures.SYMBOL, Task.BINARY, 1.0, 5);
+    TrainSet train = d.trainSet(0, 1500);
+    TrainSet valid = d.trainSet(1500, 2000);
+    TrainSet test = d.trainSet(2000, 2500);
+    Map<String, String> plain = Map.of("epochs", "7", "patience", "0", "lookback", "6", "hidden", "8", "layers", "2", "dropout", "0.2",
+        "batch_size", "256");
+    try (NetModel whole = fit(plain, train, valid, TrainContext.of(1, 9))) {
+      Cancellation stop = new Cancellation();
+      AtomicInteger epochs = new AtomicInteger();
+      Progress killAfterTwo = new Progress() {
+        @Override public void start(String task, long units) {}
+        @Override public void advance(long units) {
+          if (epochs.incrementAndGet() == 6) stop.request();
+        }
+      };
+      Path dir = tmp.resolve("run/checkpoints/lstm-9");
+      try (NetModel stopped = fit(plain, train, valid, new TrainContext(1, 9, killAfterTwo, stop, dir))) {
+        assertThat(stopped.learningCurve().orElseThrow().iterations()).isEqualTo(6);
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()).toList()).as("a checkpoint every 5 epochs").containsExactly("lstm-ckpt-000005");
+      }
+      try (NetModel resumed = fit(plain, train, valid, TrainContext.of(1, 9).withCheckpointDir(dir))) {
+        assertThat(resumed.learningCurve()).isEqualTo(whole.learningCurve());
+        assertThat(resumed.predict(test.x()).values()).isEqualTo(whole.predict(test.x()).values());
+      }
+      try (NetModel fresh = fit(plain, train, valid, TrainContext.of(1, 10));
+          NetModel other = fit(plain, train, valid, TrainContext.of(1, 10).withCheckpointDir(dir))) {
+        assertThat(other.learningCurve()).as("another fit's checkpoint (seed 9) is not taken up by a seed-10 fit").isEqualTo(fresh.learningCurve());
+      }
+    }
+  }
+
+  @Test
   void checkpoints_without_a_directory_fail_before_training() {
     assertThatThrownBy(() -> new MlpFamily().params("balanced", Map.of("checkpoint_every", "2")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("checkpoint_dir");
