@@ -35,9 +35,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,20 +244,15 @@ public final class MultiTaskNet implements AutoCloseable {
       LearningCurve curve;
       byte[] best;
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        Checkpoints.Saved saved = options.checkpoints() != null && options.resume() ? options.checkpoints().latest().orElse(null) : null;
-        if (saved != null) {
-          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
-          block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, train.x().cols()));
-          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
-        }
-        t.initialize(new Shape(batch, train.x().cols()));
+        Checkpoints.Saved saved = ResumableEpochs.initialize(t, block, model.getNDManager(), new Shape(batch, train.x().cols()), options.checkpoints(),
+            options.resume());
         Epochs epochs = new Epochs(t, block, model.getNDManager(), train, tr, validation, va, mean, std, weights, batch, settings.epochs(), adam,
             options, ctx.seed());
         if (saved != null) epochs.resume(saved);
         ctx.progress().start(NAME, settings.epochs());
         curve = EarlyStopping.run(METRIC, false, settings.epochs(), settings.patience(), va != null, ctx, epochs);
         epochs.checkpoint();
-        best = epochs.best;
+        best = epochs.best();
       }
       if (best != null && curve.bestIteration() != curve.iterations()) ParameterBytes.restore(block, model.getNDManager(), best);
       double[] perEpoch = va == null ? curve.train() : curve.validation();
@@ -274,8 +267,8 @@ public final class MultiTaskNet implements AutoCloseable {
   /** The learning curve's metric: the weighted multi-task loss (lower is better). */
   static final String METRIC = "weighted_loss";
 
-  /** One epoch per round of {@link EarlyStopping}; keeps a copy of the best epoch's parameters and writes checkpoints when due. */
-  private static final class Epochs implements EarlyStopping.Rounds<RuntimeException> {
+  /** One epoch of mini-batches per round, on the weighted multi-task loss (a head's unknown targets masked out). */
+  private static final class Epochs extends ResumableEpochs {
 
     private final ai.djl.training.Trainer trainer;
     private final Block block;
@@ -288,28 +281,15 @@ public final class MultiTaskNet implements AutoCloseable {
     private final double[] std;
     private final float[] weights;
     private final int batch;
-    private final int epochs;
-    private final ResumableAdam adam;
-    private final Options options;
-    private final long seed;
     private final int k;
     private final int cols;
-    private final int[] order;
     private final float[] xBuffer;
     private final float[] tBuffer;
     private final float[] mBuffer;
-    private final long started = System.nanoTime();
-    private int epoch;
-    private double trainLoss;
-    private byte[] best;
-    private int bestEpoch;
-    private double[] trainScores = new double[0];
-    private double[] validScores = new double[0];
-    private Checkpoints.Saved replay;
-    private int lastCheckpoint;
 
     Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Targets train, Samples tr, Targets validation, Samples va, double[] mean,
         double[] std, float[] weights, int batch, int epochs, ResumableAdam adam, Options options, long seed) {
+      super(block, adam, options.checkpoints(), options.checkpointEvery(), seed, epochs, tr.count(), va != null, LOG, "train weighted loss");
       this.trainer = trainer;
       this.block = block;
       this.manager = manager;
@@ -321,65 +301,16 @@ public final class MultiTaskNet implements AutoCloseable {
       this.std = std;
       this.weights = weights;
       this.batch = batch;
-      this.epochs = epochs;
-      this.adam = adam;
-      this.options = options;
-      this.seed = seed;
       this.k = weights.length;
       this.cols = train.x().cols();
-      this.order = new int[tr.count()];
       this.xBuffer = new float[batch * cols];
       this.tBuffer = new float[batch * k];
       this.mBuffer = new float[batch * k];
     }
 
-    /** Continues from {@code saved}, whose parameters the block already holds: its optimizer state now, its epochs replayed from their scores. */
-    void resume(Checkpoints.Saved saved) {
-      adam.load(saved.optimizer(), parameterIds());
-      best = saved.bestParameters();
-      bestEpoch = saved.state().best();
-      replay = saved;
-      lastCheckpoint = saved.state().epoch();
-      LOG.info("resuming from the checkpoint of epoch " + saved.state().epoch());
-    }
-
-    /** Writes a checkpoint of the epochs run so far when one is due and not yet written. */
-    void checkpoint() {
-      int every = options.checkpointEvery();
-      if (options.checkpoints() == null || every == 0 || epoch <= lastCheckpoint || epoch % every != 0) return;
-      options.checkpoints().write(epoch, Arrays.copyOf(trainScores, epoch), Arrays.copyOf(validScores, Math.min(epoch, validScores.length)),
-          bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds()));
-      lastCheckpoint = epoch;
-    }
-
-    private List<String> parameterIds() {
-      List<String> ids = new ArrayList<>();
-      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
-      return ids;
-    }
-
-    private boolean replaying() {
-      return replay != null && epoch <= replay.state().epoch();
-    }
-
     @Override
-    public boolean add() {
-      checkpoint();
-      if (replay != null && epoch < replay.state().epoch()) {
-        epoch++;
-        trainLoss = replay.state().train()[epoch - 1];
-        return true;
-      }
-      TorchRuntime.engine().setRandomSeed((int) (seed * 1_000_003L + epoch));
+    protected double trainEpoch(int[] order) {
       int n = order.length;
-      for (int i = 0; i < n; i++) order[i] = i;
-      Random rnd = new Random(seed * 31 + epoch);
-      for (int i = n - 1; i > 0; i--) {
-        int r = rnd.nextInt(i + 1);
-        int s = order[i];
-        order[i] = order[r];
-        order[r] = s;
-      }
       double sum = 0;
       long seen = 0;
       for (int from = 0; from < n; from += batch) {
@@ -408,42 +339,12 @@ public final class MultiTaskNet implements AutoCloseable {
           trainer.step();
         }
       }
-      trainLoss = sum / seen;
-      epoch++;
-      return true;
+      return sum / seen;
     }
 
     @Override
-    public double trainScore() {
-      trainScores = record(trainScores, trainLoss);
-      if (va == null && !replaying()) log(Double.NaN);
-      return trainLoss;
-    }
-
-    @Override
-    public double validationScore() {
-      double v = replaying() ? replay.state().validation()[epoch - 1] : loss(Inference.outputs(block, manager, va, k), validation, va, mean, std, weights);
-      validScores = record(validScores, v);
-      if (!replaying()) log(v);
-      return v;
-    }
-
-    @Override
-    public void improved() {
-      bestEpoch = epoch;
-      if (!replaying()) best = ParameterBytes.of(block);
-    }
-
-    private double[] record(double[] scores, double v) {
-      double[] out = Arrays.copyOf(scores, epoch);
-      out[epoch - 1] = v;
-      return out;
-    }
-
-    private void log(double validLoss) {
-      double perEpoch = (System.nanoTime() - started) / 1e9 / epoch;
-      LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train weighted loss %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epoch, epochs,
-          trainLoss, Double.isNaN(validLoss) ? "-" : String.format(Locale.ROOT, "%.5f", validLoss), perEpoch, perEpoch * (epochs - epoch)));
+    protected double validationLoss() {
+      return loss(Inference.outputs(block, manager, va, k), validation, va, mean, std, weights);
     }
   }
 
