@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,15 +154,9 @@ public final class Vae implements AutoCloseable {
       long started = System.nanoTime();
       ctx.progress().start(NAME, settings.epochs());
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        Checkpoints.Saved saved = run.checkpoints() != null && run.resume() ? run.checkpoints().latest().orElse(null) : null;
+        Checkpoints.Saved saved = ResumableEpochs.initialize(t, block, model.getNDManager(), new Shape(batch, cols), run.checkpoints(), run.resume());
         if (saved != null) {
-          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
-          block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, cols));
-          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
-        }
-        t.initialize(new Shape(batch, cols));
-        if (saved != null) {
-          adam.load(saved.optimizer(), parameterIds(block));
+          adam.load(saved.optimizer(), ResumableEpochs.parameterIds(block));
           epochsRun = saved.state().epoch();
           System.arraycopy(saved.state().train(), 0, trainCurve, 0, epochsRun);
           if (va != null) System.arraycopy(saved.state().validation(), 0, validCurve, 0, epochsRun);
@@ -177,15 +170,8 @@ public final class Vae implements AutoCloseable {
         int resumedAt = epochsRun;
         boolean stopped = va != null && settings.patience() > 0 && sinceBest >= settings.patience();
         for (int epoch = epochsRun; epoch < settings.epochs() && !stopped && !ctx.cancel().requested(); epoch++) {
-          TorchRuntime.engine().setRandomSeed((int) (ctx.seed() * 1_000_003L + epoch));
-          for (int i = 0; i < n; i++) order[i] = i;
-          Random rnd = new Random(ctx.seed() * 31 + epoch);
-          for (int i = n - 1; i > 0; i--) {
-            int r = rnd.nextInt(i + 1);
-            int s = order[i];
-            order[i] = order[r];
-            order[r] = s;
-          }
+          ResumableEpochs.seedEngine(ctx.seed(), epoch);
+          ResumableEpochs.shuffle(order, ctx.seed(), epoch);
           double sum = 0;
           long seen = 0;
           for (int from = 0; from < n; from += batch) {
@@ -225,7 +211,7 @@ public final class Vae implements AutoCloseable {
           }
           if (run.checkpoints() != null && run.every() > 0 && epochsRun % run.every() == 0 && epochsRun > lastCheckpoint) {
             run.checkpoints().write(epochsRun, Arrays.copyOf(trainCurve, epochsRun), va == null ? new double[0] : Arrays.copyOf(validCurve, epochsRun),
-                bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds(block)));
+                bestEpoch, ParameterBytes.of(block), best, adam.save(ResumableEpochs.parameterIds(block)));
             lastCheckpoint = epochsRun;
           }
         }
@@ -239,12 +225,6 @@ public final class Vae implements AutoCloseable {
     } finally {
       if (!ok) model.close();
     }
-  }
-
-  private static List<String> parameterIds(VaeBlock block) {
-    List<String> ids = new ArrayList<>();
-    for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
-    return ids;
   }
 
   /** The loss read at the latent mean, averaged over the samples. */
