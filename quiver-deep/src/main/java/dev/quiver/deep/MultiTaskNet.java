@@ -5,7 +5,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -16,19 +15,15 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
-import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.ArtifactWriter;
 import dev.quiver.model.EarlyStopping;
-import dev.quiver.model.Json;
 import dev.quiver.model.LearningCurve;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -441,13 +436,7 @@ public final class MultiTaskNet implements AutoCloseable {
 
   /** Writes {@value #PARAMS} and {@value #CONFIG} into the directory {@code dir} (created if missing). */
   public void save(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(PARAMS), ParameterBytes.of(model.getBlock()));
-      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config()));
-    } catch (IOException e) {
-      throw new InternalException("cannot save multitask_net to " + dir + ": " + e.getMessage(), e);
-    }
+    NetDirectory.write(dir, NAME, PARAMS, ParameterBytes.of(model.getBlock()), CONFIG, config());
   }
 
   /** Writes {@value #PARAMS} and {@value #CONFIG} into an artifact (checksummed by its manifest). */
@@ -462,15 +451,8 @@ public final class MultiTaskNet implements AutoCloseable {
 
   /** Reads a directory written by {@link #save(Path)}. */
   public static MultiTaskNet load(Path dir) {
-    Config c;
-    byte[] parameters;
-    try {
-      c = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(CONFIG)), Config.class);
-      parameters = Files.readAllBytes(dir.resolve(PARAMS));
-    } catch (IOException e) {
-      throw new BadInputException(Where.file(dir), "no readable multitask_net model: " + e.getMessage(), "pass a directory written by MultiTaskNet.save");
-    }
-    return restore(c, parameters, dir.resolve(CONFIG).toString());
+    NetDirectory.Read<Config> read = NetDirectory.read(dir, NAME, "MultiTaskNet", PARAMS, CONFIG, Config.class);
+    return restore(read.config(), read.parameters(), dir.resolve(CONFIG).toString());
   }
 
   /** Reads an artifact written by {@link #save(ArtifactWriter)}, its files verified against the manifest. */
@@ -486,12 +468,9 @@ public final class MultiTaskNet implements AutoCloseable {
     }
     TorchRuntime.engine();
     Block block = build(c.settings(), c.heads().size());
-    Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
+    Model model = ParameterBytes.model(NAME, Device.cpu(), block, new Shape(1, c.features().size()), parameters);
     boolean ok = false;
     try {
-      model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c.features().size()));
-      ParameterBytes.restore(block, model.getNDManager(), parameters);
       MultiTaskNet net = new MultiTaskNet(model, c.heads(), c.features(), c.settings(), new Standardization(c.mean(), c.std()), c.targetMean(),
           c.targetStd(), c.validationLoss(), c.learningCurve(), c.device() == null ? "cpu()" : c.device());
       ok = true;

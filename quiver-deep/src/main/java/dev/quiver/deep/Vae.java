@@ -5,18 +5,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import dev.quiver.error.BadInputException;
-import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
-import dev.quiver.model.Json;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.TrainContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -373,13 +368,7 @@ public final class Vae implements AutoCloseable {
 
   /** Writes {@value #PARAMS} and {@value #CONFIG} into the directory {@code dir} (created if missing). */
   public void save(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(PARAMS), parameters());
-      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config()));
-    } catch (IOException e) {
-      throw new InternalException("cannot save vae to " + dir + ": " + e.getMessage(), e);
-    }
+    NetDirectory.write(dir, NAME, PARAMS, parameters(), CONFIG, config());
   }
 
   /** The saved form of everything but the parameters. */
@@ -394,15 +383,8 @@ public final class Vae implements AutoCloseable {
 
   /** Reads a directory written by {@link #save}. */
   public static Vae load(Path dir) {
-    Config c;
-    byte[] parameters;
-    try {
-      c = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(CONFIG)), Config.class);
-      parameters = Files.readAllBytes(dir.resolve(PARAMS));
-    } catch (IOException e) {
-      throw new BadInputException(Where.file(dir), "no readable vae model: " + e.getMessage(), "pass a directory written by Vae.save");
-    }
-    return restore(c, parameters, Device.cpu(), dir.resolve(CONFIG).toString());
+    NetDirectory.Read<Config> read = NetDirectory.read(dir, NAME, "Vae", PARAMS, CONFIG, Config.class);
+    return restore(read.config(), read.parameters(), Device.cpu(), dir.resolve(CONFIG).toString());
   }
 
   /** Rebuilds a model from its {@link #config} and {@link #parameters} on {@code device}; {@code source} names the config in errors. */
@@ -414,12 +396,9 @@ public final class Vae implements AutoCloseable {
     }
     TorchRuntime.engine();
     VaeBlock block = new VaeBlock(c.features().size(), c.settings().hidden(), c.settings().latent());
-    Model model = Model.newInstance(NAME, device, "PyTorch");
+    Model model = ParameterBytes.model(NAME, device, block, new Shape(1, c.features().size()), parameters);
     boolean ok = false;
     try {
-      model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c.features().size()));
-      ParameterBytes.restore(block, model.getNDManager(), parameters);
       double[] curve = c.curve() == null ? new double[0] : c.curve();
       double[] trainCurve = c.trainCurve() == null ? curve : c.trainCurve();
       Vae vae = new Vae(model, block, c.features(), c.settings(), new Standardization(c.mean(), c.std()), curve, trainCurve,
