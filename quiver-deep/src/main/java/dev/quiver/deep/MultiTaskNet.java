@@ -12,7 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
@@ -324,14 +323,8 @@ public final class MultiTaskNet implements AutoCloseable {
           NDArray x = sub.create(Arrays.copyOf(xBuffer, m * cols), new Shape(m, cols));
           NDArray target = sub.create(Arrays.copyOf(tBuffer, m * k), new Shape(m, k));
           NDArray mask = sub.create(Arrays.copyOf(mBuffer, m * k), new Shape(m, k));
-          try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDList out = trainer.forward(new NDList(x));
-            NDArray l = trainer.getLoss().evaluate(new NDList(target, mask), out);
-            gc.backward(l);
-            sum += (double) l.getFloat() * m;
-            seen += m;
-          }
-          trainer.step();
+          sum += (double) trainStep(trainer, x, new NDList(target, mask)) * m;
+          seen += m;
         }
       }
       return sum / seen;

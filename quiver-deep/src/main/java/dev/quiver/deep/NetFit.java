@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import dev.quiver.model.EarlyStopping;
 import dev.quiver.model.FeatureImportance;
@@ -162,14 +161,8 @@ final class NetFit {
         try (NDManager sub = trainer.getManager().newSubManager()) {
           NDArray x = sub.create(Inference.direct(xDirect, xBuffer, m * size), Inference.shape(train, m), DataType.FLOAT32);
           NDArray target = sub.create(Inference.direct(yDirect, yBuffer, m), new Shape(m, 1), DataType.FLOAT32);
-          try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDList out = trainer.forward(new NDList(x));
-            NDArray l = trainer.getLoss().evaluate(new NDList(target), out);
-            gc.backward(l);
-            sum += (double) l.getFloat() * m;
-            seen += m;
-          }
-          trainer.step();
+          sum += (double) trainStep(trainer, x, new NDList(target)) * m;
+          seen += m;
         }
       }
       return seen == 0 ? Double.NaN : scale.lossInMetricUnits(sum / seen);

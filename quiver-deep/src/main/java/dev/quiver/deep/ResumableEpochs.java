@@ -1,9 +1,12 @@
 package dev.quiver.deep;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
 import dev.quiver.model.EarlyStopping;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +90,22 @@ abstract class ResumableEpochs implements EarlyStopping.Rounds<RuntimeException>
     }
     trainer.initialize(shape);
     return saved;
+  }
+
+  /**
+   * One optimizer step of {@code trainer} on a batch: forward {@code input}, the trainer's loss
+   * against {@code labels}, backward, step; returns the batch's loss as the loss computed it.
+   */
+  static float trainStep(ai.djl.training.Trainer trainer, NDArray input, NDList labels) {
+    float loss;
+    try (GradientCollector gc = trainer.newGradientCollector()) {
+      NDList out = trainer.forward(new NDList(input));
+      NDArray l = trainer.getLoss().evaluate(labels, out);
+      gc.backward(l);
+      loss = l.getFloat();
+    }
+    trainer.step();
+    return loss;
   }
 
   /** Reseeds libtorch for epoch {@code epoch} (0-based) of a fit seeded {@code seed}. */

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
 import dev.quiver.model.Matrix;
@@ -174,14 +173,8 @@ public final class Vae implements AutoCloseable {
             tr.fill(order, from, m, xBuffer);
             try (NDManager sub = t.getManager().newSubManager()) {
               NDArray x = sub.create(Arrays.copyOf(xBuffer, m * cols), new Shape(m, cols));
-              try (GradientCollector gc = t.newGradientCollector()) {
-                NDList out = t.forward(new NDList(x));
-                NDArray l = t.getLoss().evaluate(new NDList(x), out);
-                gc.backward(l);
-                sum += (double) l.getFloat() * m;
-                seen += m;
-              }
-              t.step();
+              sum += (double) ResumableEpochs.trainStep(t, x, new NDList(x)) * m;
+              seen += m;
             }
           }
           double trainLoss = sum / seen;
