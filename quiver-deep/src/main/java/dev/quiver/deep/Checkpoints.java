@@ -7,6 +7,7 @@ import dev.quiver.model.Checksums;
 import dev.quiver.model.Json;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.Params;
+import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,6 +52,25 @@ final class Checkpoints {
 
   /** A checkpoint read back. */
   record Saved(State state, byte[] parameters, byte[] bestParameters, byte[] optimizer) {}
+
+  /**
+   * Fails before training when {@code p} asks for checkpoints or a resume ({@code checkpoint_every}
+   * above 0, {@code resume}) without a {@code checkpoint_dir}.
+   */
+  static void requireDirectory(String family, Params p) {
+    if ((p.getInt("checkpoint_every") > 0 || p.getBoolean("resume")) && p.getString("checkpoint_dir").isBlank()) {
+      throw new BadInputException(Where.none(), family + " checkpoint_every and resume need a checkpoint_dir", "add --set " + family + ".checkpoint_dir=DIR");
+    }
+  }
+
+  /**
+   * The checkpoints of a fit of {@code family} in {@code params}' {@code checkpoint_dir} (null when
+   * it is empty), fingerprinted by {@link #fingerprint} of these parameters, rows and context.
+   */
+  static Checkpoints of(String family, Params params, TrainContext ctx, TrainSet train, TrainSet validation) {
+    String dir = params.getString("checkpoint_dir");
+    return dir.isEmpty() ? null : new Checkpoints(Path.of(dir), family, fingerprint(family, params, ctx.seed(), ctx.threads(), train, validation));
+  }
 
   static String fingerprint(String family, Params params, long seed, int threads, TrainSet train, TrainSet validation) {
     MessageDigest d = Checksums.digest();

@@ -11,7 +11,6 @@ import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
 import dev.quiver.model.multitask.MultiHeadTargets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,9 +47,7 @@ final class MultiTaskNetTrainer implements Trainer {
     for (String h : heads.keySet()) weights.put(h, params.getDouble("weight_" + h));
     MultiTaskNet.Settings settings = new MultiTaskNet.Settings(params.getInt("hidden"), params.getInt("layers"), params.getDouble("dropout"),
         params.getInt("epochs"), params.getInt("batch_size"), params.getDouble("learning_rate"), params.getInt("patience"), weights);
-    Checkpoints checkpoints = params.getString("checkpoint_dir").isEmpty() ? null
-        : new Checkpoints(Path.of(params.getString("checkpoint_dir")), MultiTaskNetFamily.NAME,
-            Checkpoints.fingerprint(MultiTaskNetFamily.NAME, params, ctx.seed(), ctx.threads(), train, validation));
+    Checkpoints checkpoints = Checkpoints.of(MultiTaskNetFamily.NAME, params, ctx, train, validation);
     MultiTaskNet.Options options = new MultiTaskNet.Options(params.getString("device"), params.getDouble("weight_decay"), checkpoints,
         params.getInt("checkpoint_every"), params.getBoolean("resume"));
     MultiTaskNet.Targets tv = validation == null || validation.rows() == 0 ? null : targets(validation, heads);

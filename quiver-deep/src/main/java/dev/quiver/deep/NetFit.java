@@ -18,7 +18,6 @@ import dev.quiver.model.Provenance;
 import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import ai.djl.ndarray.types.DataType;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +61,7 @@ final class NetFit {
       int epochs = params.getInt("epochs");
       LearningCurve curve;
       byte[] best;
-      Checkpoints checkpoints = params.getString("checkpoint_dir").isEmpty() ? null
-          : new Checkpoints(Path.of(params.getString("checkpoint_dir")), spec.name(),
-              Checkpoints.fingerprint(spec.name(), params, ctx.seed(), ctx.threads(), train, validation));
+      Checkpoints checkpoints = Checkpoints.of(spec.name(), params, ctx, train, validation);
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
         Checkpoints.Saved saved = ResumableEpochs.initialize(t, block, model.getNDManager(), Inference.shape(tr, batch), checkpoints,
             params.getBoolean("resume"));

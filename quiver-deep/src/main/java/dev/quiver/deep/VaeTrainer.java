@@ -16,7 +16,6 @@ import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
 import dev.quiver.model.linear.RidgeFamily;
 import dev.quiver.model.logistic.LogisticFamily;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,9 +48,7 @@ final class VaeTrainer implements Trainer {
     TrainSet valid = validation == null || validation.rows() == 0 ? null : validation;
     Vae.Settings settings = new Vae.Settings(params.getInt("hidden"), params.getInt("latent"), params.getDouble("beta"), params.getInt("epochs"),
         params.getInt("batch_size"), params.getDouble("learning_rate"), params.getInt("patience"));
-    String dir = params.getString("checkpoint_dir");
-    Checkpoints checkpoints = dir.isEmpty() ? null
-        : new Checkpoints(Path.of(dir), VaeFamily.NAME, Checkpoints.fingerprint(VaeFamily.NAME, params, ctx.seed(), ctx.threads(), train, valid));
+    Checkpoints checkpoints = Checkpoints.of(VaeFamily.NAME, params, ctx, train, valid);
     Vae.Run run = new Vae.Run(params.getString("device"), checkpoints, params.getInt("checkpoint_every"), params.getBoolean("resume"));
     Vae vae = Vae.fit(train.x(), valid == null ? null : valid.x(), settings, ctx, run);
     FittedModel head = null;
