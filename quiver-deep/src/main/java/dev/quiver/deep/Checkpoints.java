@@ -52,6 +52,16 @@ final class Checkpoints {
   /** A checkpoint read back. */
   record Saved(State state, byte[] parameters, byte[] bestParameters, byte[] optimizer) {}
 
+  /**
+   * Fails before training when {@code p} asks for checkpoints or a resume ({@code checkpoint_every}
+   * above 0, {@code resume}) without a {@code checkpoint_dir}.
+   */
+  static void requireDirectory(String family, Params p) {
+    if ((p.getInt("checkpoint_every") > 0 || p.getBoolean("resume")) && p.getString("checkpoint_dir").isBlank()) {
+      throw new BadInputException(Where.none(), family + " checkpoint_every and resume need a checkpoint_dir", "add --set " + family + ".checkpoint_dir=DIR");
+    }
+  }
+
   static String fingerprint(String family, Params params, long seed, int threads, TrainSet train, TrainSet validation) {
     MessageDigest d = Checksums.digest();
     d.update((family + "\n" + seed + "\n" + threads + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,5 @@
 package dev.quiver.deep;
 
-import dev.quiver.error.BadInputException;
-import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamily;
@@ -81,9 +79,7 @@ public final class GanFamily implements ModelFamily {
   @Override
   public Params params(String variant, Map<String, String> overrides) {
     Params p = SPEC.defaults().variant(NAME, SPEC.variants(), variant, overrides);
-    if ((p.getInt("checkpoint_every") > 0 || p.getBoolean("resume")) && p.getString("checkpoint_dir").isBlank()) {
-      throw new BadInputException(Where.none(), NAME + " checkpoint_every and resume need a checkpoint_dir", "add --set " + NAME + ".checkpoint_dir=DIR");
-    }
+    Checkpoints.requireDirectory(NAME, p);
     return p;
   }
 

@@ -5,7 +5,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -13,31 +12,24 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import dev.quiver.dataset.Dataset;
 import dev.quiver.error.BadInputException;
-import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.ArtifactWriter;
 import dev.quiver.model.EarlyStopping;
-import dev.quiver.model.Json;
 import dev.quiver.model.LearningCurve;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Task;
 import dev.quiver.model.TrainContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,20 +238,15 @@ public final class MultiTaskNet implements AutoCloseable {
       LearningCurve curve;
       byte[] best;
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        Checkpoints.Saved saved = options.checkpoints() != null && options.resume() ? options.checkpoints().latest().orElse(null) : null;
-        if (saved != null) {
-          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
-          block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, train.x().cols()));
-          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
-        }
-        t.initialize(new Shape(batch, train.x().cols()));
+        Checkpoints.Saved saved = ResumableEpochs.initialize(t, block, model.getNDManager(), new Shape(batch, train.x().cols()), options.checkpoints(),
+            options.resume());
         Epochs epochs = new Epochs(t, block, model.getNDManager(), train, tr, validation, va, mean, std, weights, batch, settings.epochs(), adam,
             options, ctx.seed());
         if (saved != null) epochs.resume(saved);
         ctx.progress().start(NAME, settings.epochs());
         curve = EarlyStopping.run(METRIC, false, settings.epochs(), settings.patience(), va != null, ctx, epochs);
         epochs.checkpoint();
-        best = epochs.best;
+        best = epochs.best();
       }
       if (best != null && curve.bestIteration() != curve.iterations()) ParameterBytes.restore(block, model.getNDManager(), best);
       double[] perEpoch = va == null ? curve.train() : curve.validation();
@@ -274,8 +261,8 @@ public final class MultiTaskNet implements AutoCloseable {
   /** The learning curve's metric: the weighted multi-task loss (lower is better). */
   static final String METRIC = "weighted_loss";
 
-  /** One epoch per round of {@link EarlyStopping}; keeps a copy of the best epoch's parameters and writes checkpoints when due. */
-  private static final class Epochs implements EarlyStopping.Rounds<RuntimeException> {
+  /** One epoch of mini-batches per round, on the weighted multi-task loss (a head's unknown targets masked out). */
+  private static final class Epochs extends ResumableEpochs {
 
     private final ai.djl.training.Trainer trainer;
     private final Block block;
@@ -288,28 +275,15 @@ public final class MultiTaskNet implements AutoCloseable {
     private final double[] std;
     private final float[] weights;
     private final int batch;
-    private final int epochs;
-    private final ResumableAdam adam;
-    private final Options options;
-    private final long seed;
     private final int k;
     private final int cols;
-    private final int[] order;
     private final float[] xBuffer;
     private final float[] tBuffer;
     private final float[] mBuffer;
-    private final long started = System.nanoTime();
-    private int epoch;
-    private double trainLoss;
-    private byte[] best;
-    private int bestEpoch;
-    private double[] trainScores = new double[0];
-    private double[] validScores = new double[0];
-    private Checkpoints.Saved replay;
-    private int lastCheckpoint;
 
     Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Targets train, Samples tr, Targets validation, Samples va, double[] mean,
         double[] std, float[] weights, int batch, int epochs, ResumableAdam adam, Options options, long seed) {
+      super(block, adam, options.checkpoints(), options.checkpointEvery(), seed, epochs, tr.count(), va != null, LOG, "train weighted loss");
       this.trainer = trainer;
       this.block = block;
       this.manager = manager;
@@ -321,65 +295,16 @@ public final class MultiTaskNet implements AutoCloseable {
       this.std = std;
       this.weights = weights;
       this.batch = batch;
-      this.epochs = epochs;
-      this.adam = adam;
-      this.options = options;
-      this.seed = seed;
       this.k = weights.length;
       this.cols = train.x().cols();
-      this.order = new int[tr.count()];
       this.xBuffer = new float[batch * cols];
       this.tBuffer = new float[batch * k];
       this.mBuffer = new float[batch * k];
     }
 
-    /** Continues from {@code saved}, whose parameters the block already holds: its optimizer state now, its epochs replayed from their scores. */
-    void resume(Checkpoints.Saved saved) {
-      adam.load(saved.optimizer(), parameterIds());
-      best = saved.bestParameters();
-      bestEpoch = saved.state().best();
-      replay = saved;
-      lastCheckpoint = saved.state().epoch();
-      LOG.info("resuming from the checkpoint of epoch " + saved.state().epoch());
-    }
-
-    /** Writes a checkpoint of the epochs run so far when one is due and not yet written. */
-    void checkpoint() {
-      int every = options.checkpointEvery();
-      if (options.checkpoints() == null || every == 0 || epoch <= lastCheckpoint || epoch % every != 0) return;
-      options.checkpoints().write(epoch, Arrays.copyOf(trainScores, epoch), Arrays.copyOf(validScores, Math.min(epoch, validScores.length)),
-          bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds()));
-      lastCheckpoint = epoch;
-    }
-
-    private List<String> parameterIds() {
-      List<String> ids = new ArrayList<>();
-      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
-      return ids;
-    }
-
-    private boolean replaying() {
-      return replay != null && epoch <= replay.state().epoch();
-    }
-
     @Override
-    public boolean add() {
-      checkpoint();
-      if (replay != null && epoch < replay.state().epoch()) {
-        epoch++;
-        trainLoss = replay.state().train()[epoch - 1];
-        return true;
-      }
-      TorchRuntime.engine().setRandomSeed((int) (seed * 1_000_003L + epoch));
+    protected double trainEpoch(int[] order) {
       int n = order.length;
-      for (int i = 0; i < n; i++) order[i] = i;
-      Random rnd = new Random(seed * 31 + epoch);
-      for (int i = n - 1; i > 0; i--) {
-        int r = rnd.nextInt(i + 1);
-        int s = order[i];
-        order[i] = order[r];
-        order[r] = s;
-      }
       double sum = 0;
       long seen = 0;
       for (int from = 0; from < n; from += batch) {
@@ -398,52 +323,16 @@ public final class MultiTaskNet implements AutoCloseable {
           NDArray x = sub.create(Arrays.copyOf(xBuffer, m * cols), new Shape(m, cols));
           NDArray target = sub.create(Arrays.copyOf(tBuffer, m * k), new Shape(m, k));
           NDArray mask = sub.create(Arrays.copyOf(mBuffer, m * k), new Shape(m, k));
-          try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDList out = trainer.forward(new NDList(x));
-            NDArray l = trainer.getLoss().evaluate(new NDList(target, mask), out);
-            gc.backward(l);
-            sum += (double) l.getFloat() * m;
-            seen += m;
-          }
-          trainer.step();
+          sum += (double) trainStep(trainer, x, new NDList(target, mask)) * m;
+          seen += m;
         }
       }
-      trainLoss = sum / seen;
-      epoch++;
-      return true;
+      return sum / seen;
     }
 
     @Override
-    public double trainScore() {
-      trainScores = record(trainScores, trainLoss);
-      if (va == null && !replaying()) log(Double.NaN);
-      return trainLoss;
-    }
-
-    @Override
-    public double validationScore() {
-      double v = replaying() ? replay.state().validation()[epoch - 1] : loss(Inference.outputs(block, manager, va, k), validation, va, mean, std, weights);
-      validScores = record(validScores, v);
-      if (!replaying()) log(v);
-      return v;
-    }
-
-    @Override
-    public void improved() {
-      bestEpoch = epoch;
-      if (!replaying()) best = ParameterBytes.of(block);
-    }
-
-    private double[] record(double[] scores, double v) {
-      double[] out = Arrays.copyOf(scores, epoch);
-      out[epoch - 1] = v;
-      return out;
-    }
-
-    private void log(double validLoss) {
-      double perEpoch = (System.nanoTime() - started) / 1e9 / epoch;
-      LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train weighted loss %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epoch, epochs,
-          trainLoss, Double.isNaN(validLoss) ? "-" : String.format(Locale.ROOT, "%.5f", validLoss), perEpoch, perEpoch * (epochs - epoch)));
+    protected double validationLoss() {
+      return loss(Inference.outputs(block, manager, va, k), validation, va, mean, std, weights);
     }
   }
 
@@ -540,13 +429,7 @@ public final class MultiTaskNet implements AutoCloseable {
 
   /** Writes {@value #PARAMS} and {@value #CONFIG} into the directory {@code dir} (created if missing). */
   public void save(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(PARAMS), ParameterBytes.of(model.getBlock()));
-      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config()));
-    } catch (IOException e) {
-      throw new InternalException("cannot save multitask_net to " + dir + ": " + e.getMessage(), e);
-    }
+    NetDirectory.write(dir, NAME, PARAMS, ParameterBytes.of(model.getBlock()), CONFIG, config());
   }
 
   /** Writes {@value #PARAMS} and {@value #CONFIG} into an artifact (checksummed by its manifest). */
@@ -561,15 +444,8 @@ public final class MultiTaskNet implements AutoCloseable {
 
   /** Reads a directory written by {@link #save(Path)}. */
   public static MultiTaskNet load(Path dir) {
-    Config c;
-    byte[] parameters;
-    try {
-      c = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(CONFIG)), Config.class);
-      parameters = Files.readAllBytes(dir.resolve(PARAMS));
-    } catch (IOException e) {
-      throw new BadInputException(Where.file(dir), "no readable multitask_net model: " + e.getMessage(), "pass a directory written by MultiTaskNet.save");
-    }
-    return restore(c, parameters, dir.resolve(CONFIG).toString());
+    NetDirectory.Read<Config> read = NetDirectory.read(dir, NAME, "MultiTaskNet", PARAMS, CONFIG, Config.class);
+    return restore(read.config(), read.parameters(), dir.resolve(CONFIG).toString());
   }
 
   /** Reads an artifact written by {@link #save(ArtifactWriter)}, its files verified against the manifest. */
@@ -585,12 +461,9 @@ public final class MultiTaskNet implements AutoCloseable {
     }
     TorchRuntime.engine();
     Block block = build(c.settings(), c.heads().size());
-    Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
+    Model model = ParameterBytes.model(NAME, Device.cpu(), block, new Shape(1, c.features().size()), parameters);
     boolean ok = false;
     try {
-      model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c.features().size()));
-      ParameterBytes.restore(block, model.getNDManager(), parameters);
       MultiTaskNet net = new MultiTaskNet(model, c.heads(), c.features(), c.settings(), new Standardization(c.mean(), c.std()), c.targetMean(),
           c.targetStd(), c.validationLoss(), c.learningCurve(), c.device() == null ? "cpu()" : c.device());
       ok = true;

@@ -1,7 +1,5 @@
 package dev.quiver.deep;
 
-import dev.quiver.error.BadInputException;
-import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.DeclaredFamily;
 import dev.quiver.model.FittedModel;
@@ -62,9 +60,7 @@ public final class MultiTaskNetFamily extends DeclaredFamily {
   @Override
   protected void validate(Params p) {
     MultiHeadTargets.parse(NAME, p.getString("targets"), p.getDouble("tth_barrier"));
-    if ((p.getInt("checkpoint_every") > 0 || p.getBoolean("resume")) && p.getString("checkpoint_dir").isBlank()) {
-      throw new BadInputException(Where.none(), NAME + " checkpoint_every and resume need a checkpoint_dir", "add --set " + NAME + ".checkpoint_dir=DIR");
-    }
+    Checkpoints.requireDirectory(NAME, p);
   }
 
   @Override

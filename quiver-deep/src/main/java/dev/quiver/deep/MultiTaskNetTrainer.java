@@ -11,7 +11,6 @@ import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
 import dev.quiver.model.multitask.MultiHeadTargets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package dev.quiver.deep;
 
-import dev.quiver.error.BadInputException;
-import dev.quiver.error.Where;
 import dev.quiver.model.ArtifactReader;
 import dev.quiver.model.FittedModel;
 import dev.quiver.model.ModelFamily;
@@ -47,10 +45,7 @@ abstract class NetFamily implements ModelFamily {
   @Override
   public Params params(String variant, Map<String, String> overrides) {
     Params p = spec.defaults().variant(spec.name(), spec.variants(), variant, overrides);
-    if ((p.getInt("checkpoint_every") > 0 || p.getBoolean("resume")) && p.getString("checkpoint_dir").isBlank()) {
-      throw new BadInputException(Where.none(), spec.name() + " checkpoint_every and resume need a checkpoint_dir",
-          "add --set " + spec.name() + ".checkpoint_dir=DIR");
-    }
+    Checkpoints.requireDirectory(spec.name(), p);
     return p;
   }
 

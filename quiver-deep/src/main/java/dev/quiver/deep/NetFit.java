@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import dev.quiver.model.EarlyStopping;
 import dev.quiver.model.FeatureImportance;
@@ -19,7 +18,6 @@ import dev.quiver.model.Provenance;
 import dev.quiver.model.TrainContext;
 import dev.quiver.model.TrainSet;
 import ai.djl.ndarray.types.DataType;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,20 +64,14 @@ final class NetFit {
       CheckpointPlan plan = CheckpointPlan.of(spec.name(), params, ctx, train, validation);
       Checkpoints checkpoints = plan.checkpoints();
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        Checkpoints.Saved saved = checkpoints != null && plan.resume() ? checkpoints.latest().orElse(null) : null;
-        if (saved != null) {
-          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
-          block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, Inference.shape(tr, batch));
-          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
-        }
-        t.initialize(Inference.shape(tr, batch));
+        Checkpoints.Saved saved = ResumableEpochs.initialize(t, block, model.getNDManager(), Inference.shape(tr, batch), checkpoints, plan.resume());
         Epochs rounds = new Epochs(t, block, model.getNDManager(), tr, train.y(), va, validation == null ? null : validation.y(), scale, batch,
             ctx.seed(), epochs, adam, checkpoints, plan.every());
         if (saved != null) rounds.resume(saved);
         ctx.progress().start(spec.name(), epochs);
         curve = EarlyStopping.run(scale.metric(), false, epochs, params.getInt("patience"), va != null, ctx, rounds);
         rounds.checkpoint();
-        best = rounds.best;
+        best = rounds.best();
       }
       if (best != null && curve.bestIteration() != curve.iterations()) ParameterBytes.restore(block, model.getNDManager(), best);
       FeatureImportance importance = importance(block, model.getNDManager(), va != null ? va : tr, va != null ? validation.y() : train.y(),
@@ -116,8 +108,8 @@ final class NetFit {
     return new FeatureImportance("permutation_loss_increase", values);
   }
 
-  /** One epoch per round; keeps a copy of the best epoch's parameters. */
-  private static final class Epochs implements EarlyStopping.Rounds<RuntimeException> {
+  /** One epoch of mini-batches per round, on the net's loss in its target scale. */
+  private static final class Epochs extends ResumableEpochs {
 
     private final ai.djl.training.Trainer trainer;
     private final Block block;
@@ -128,32 +120,15 @@ final class NetFit {
     private final float[] validY;
     private final TargetScale scale;
     private final int batch;
-    private final long seed;
-    private final int epochs;
-    private final int[] order;
     private final float[] xBuffer;
     private final float[] yBuffer;
     /** Reused native-order buffers: a fresh one per batch would hold native memory until the GC frees it, and RSS would climb. */
     private final java.nio.ByteBuffer xDirect;
     private final java.nio.ByteBuffer yDirect;
-    private final ResumableAdam adam;
-    private final Checkpoints checkpoints;
-    private final int checkpointEvery;
-    private final long started = System.nanoTime();
-    private int epoch;
-    private double trainLoss;
-    private byte[] best;
-    private int bestEpoch;
-    private double[] trainScores = new double[0];
-    private double[] validScores = new double[0];
-    private Checkpoints.Saved replay;
-    private int lastCheckpoint;
 
     Epochs(ai.djl.training.Trainer trainer, Block block, NDManager manager, Samples train, float[] y, Samples valid, float[] validY,
         TargetScale scale, int batch, long seed, int epochs, ResumableAdam adam, Checkpoints checkpoints, int checkpointEvery) {
-      this.adam = adam;
-      this.checkpoints = checkpoints;
-      this.checkpointEvery = checkpointEvery;
+      super(block, adam, checkpoints, checkpointEvery, seed, epochs, train.count(), valid != null, LOG, "train " + scale.metric());
       this.trainer = trainer;
       this.block = block;
       this.manager = manager;
@@ -163,64 +138,15 @@ final class NetFit {
       this.validY = validY;
       this.scale = scale;
       this.batch = batch;
-      this.seed = seed;
-      this.epochs = epochs;
-      this.order = new int[train.count()];
       this.xBuffer = new float[Math.min(batch, train.count()) * train.size()];
       this.yBuffer = new float[Math.min(batch, train.count())];
       this.xDirect = Inference.directBuffer(xBuffer.length);
       this.yDirect = Inference.directBuffer(yBuffer.length);
     }
 
-    /**
-     * Continues from {@code saved}, whose parameters the block already holds: its optimizer state
-     * now, its epochs replayed to early stopping from their recorded scores.
-     */
-    void resume(Checkpoints.Saved saved) {
-      adam.load(saved.optimizer(), parameterIds());
-      best = saved.bestParameters();
-      bestEpoch = saved.state().best();
-      replay = saved;
-      lastCheckpoint = saved.state().epoch();
-      LOG.info("resuming from the checkpoint of epoch " + saved.state().epoch());
-    }
-
-    /** Writes a checkpoint of the epochs run so far when one is due and not yet written. */
-    void checkpoint() {
-      if (checkpoints == null || checkpointEvery == 0 || epoch <= lastCheckpoint || epoch % checkpointEvery != 0) return;
-      checkpoints.write(epoch, java.util.Arrays.copyOf(trainScores, epoch), java.util.Arrays.copyOf(validScores, Math.min(epoch, validScores.length)),
-          bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds()));
-      lastCheckpoint = epoch;
-    }
-
-    private List<String> parameterIds() {
-      List<String> ids = new java.util.ArrayList<>();
-      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
-      return ids;
-    }
-
-    private boolean replaying() {
-      return replay != null && epoch <= replay.state().epoch();
-    }
-
     @Override
-    public boolean add() {
-      checkpoint();
-      if (replay != null && epoch < replay.state().epoch()) {
-        epoch++;
-        trainLoss = replay.state().train()[epoch - 1];
-        return true;
-      }
-      TorchRuntime.engine().setRandomSeed((int) (seed * 1_000_003L + epoch));
+    protected double trainEpoch(int[] order) {
       int n = order.length;
-      for (int i = 0; i < n; i++) order[i] = i;
-      Random rnd = new Random(seed * 31 + epoch);
-      for (int i = n - 1; i > 0; i--) {
-        int k = rnd.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[k];
-        order[k] = t;
-      }
       double sum = 0;
       long seen = 0;
       int size = train.size();
@@ -232,53 +158,16 @@ final class NetFit {
         try (NDManager sub = trainer.getManager().newSubManager()) {
           NDArray x = sub.create(Inference.direct(xDirect, xBuffer, m * size), Inference.shape(train, m), DataType.FLOAT32);
           NDArray target = sub.create(Inference.direct(yDirect, yBuffer, m), new Shape(m, 1), DataType.FLOAT32);
-          try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDList out = trainer.forward(new NDList(x));
-            NDArray l = trainer.getLoss().evaluate(new NDList(target), out);
-            gc.backward(l);
-            sum += (double) l.getFloat() * m;
-            seen += m;
-          }
-          trainer.step();
+          sum += (double) trainStep(trainer, x, new NDList(target)) * m;
+          seen += m;
         }
       }
-      trainLoss = seen == 0 ? Double.NaN : scale.lossInMetricUnits(sum / seen);
-      epoch++;
-      return true;
+      return seen == 0 ? Double.NaN : scale.lossInMetricUnits(sum / seen);
     }
 
     @Override
-    public double trainScore() {
-      trainScores = record(trainScores, trainLoss);
-      if (valid == null && !replaying()) log(Double.NaN);
-      return trainLoss;
-    }
-
-    @Override
-    public double validationScore() {
-      double v = replaying() ? replay.state().validation()[epoch - 1] : scale.score(Inference.outputs(block, manager, valid), validY, valid);
-      validScores = record(validScores, v);
-      if (!replaying()) log(v);
-      return v;
-    }
-
-    @Override
-    public void improved() {
-      bestEpoch = epoch;
-      if (!replaying()) best = ParameterBytes.of(block);
-    }
-
-    private double[] record(double[] scores, double v) {
-      double[] out = java.util.Arrays.copyOf(scores, epoch);
-      out[epoch - 1] = v;
-      return out;
-    }
-
-    private void log(double validation) {
-      double perEpoch = (System.nanoTime() - started) / 1e9 / epoch;
-      LOG.info(String.format(java.util.Locale.ROOT, "epoch %d/%d: train %s %.5f, validation %s, %.2f s/epoch, at most %.0f s left", epoch, epochs,
-          scale.metric(), trainLoss, Double.isNaN(validation) ? "-" : String.format(java.util.Locale.ROOT, "%.5f", validation), perEpoch,
-          perEpoch * (epochs - epoch)));
+    protected double validationLoss() {
+      return scale.score(Inference.outputs(block, manager, valid), validY, valid);
     }
   }
 }

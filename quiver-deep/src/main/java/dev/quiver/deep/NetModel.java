@@ -1,7 +1,6 @@
 package dev.quiver.deep;
 
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import dev.quiver.error.BadInputException;
 import dev.quiver.error.Where;
@@ -120,14 +119,11 @@ final class NetModel implements FittedModel, AutoCloseable {
     byte[] parameters = in.read(PARAMS);
     TorchRuntime.engine();
     Block block = spec.architecture().build(params, n);
-    Model model = Model.newInstance(spec.name(), TorchRuntime.device(params.getString("device")).device(), "PyTorch");
+    int lookback = spec.lookback(params);
+    Model model = ParameterBytes.model(spec.name(), TorchRuntime.device(params.getString("device")).device(), block,
+        lookback == 0 ? new ai.djl.ndarray.types.Shape(1, n) : new ai.djl.ndarray.types.Shape(1, lookback, n), parameters);
     boolean ok = false;
     try {
-      model.setBlock(block);
-      int lookback = spec.lookback(params);
-      block.initialize(model.getNDManager(), DataType.FLOAT32,
-          lookback == 0 ? new ai.djl.ndarray.types.Shape(1, n) : new ai.djl.ndarray.types.Shape(1, lookback, n));
-      ParameterBytes.restore(block, model.getNDManager(), parameters);
       NetModel m = new NetModel(spec, params, model, new Standardization(c.mean(), c.std()), new TargetScale(c.task(), c.targetMean(), c.targetStd()),
           schema.features(), c.learningCurve(), new FeatureImportance(c.importanceKind(), c.importance()), in.manifest().provenance());
       ok = true;

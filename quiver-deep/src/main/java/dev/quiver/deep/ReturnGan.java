@@ -146,14 +146,8 @@ public final class ReturnGan implements AutoCloseable {
         g.initialize(new Shape(batch, s.noise()));
         d.initialize(new Shape(batch, w));
         for (int epoch = 0; epoch < s.epochs() && !ctx.cancel().requested(); epoch++) {
-          TorchRuntime.engine().setRandomSeed((int) (ctx.seed() * 1_000_003L + epoch));
-          for (int i = 0; i < n; i++) order[i] = i;
-          for (int i = n - 1; i > 0; i--) {
-            int r = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[r];
-            order[r] = t;
-          }
+          ResumableEpochs.seedEngine(ctx.seed(), epoch);
+          ResumableEpochs.shuffle(order, rnd);
           double dSum = 0;
           double gSum = 0;
           int steps = 0;

@@ -5,24 +5,17 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import dev.quiver.error.BadInputException;
-import dev.quiver.error.InternalException;
 import dev.quiver.error.Where;
-import dev.quiver.model.Json;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.TrainContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,15 +148,9 @@ public final class Vae implements AutoCloseable {
       long started = System.nanoTime();
       ctx.progress().start(NAME, settings.epochs());
       try (optimizerState; ai.djl.training.Trainer t = model.newTrainer(config)) {
-        Checkpoints.Saved saved = run.checkpoints() != null && run.resume() ? run.checkpoints().latest().orElse(null) : null;
+        Checkpoints.Saved saved = ResumableEpochs.initialize(t, block, model.getNDManager(), new Shape(batch, cols), run.checkpoints(), run.resume());
         if (saved != null) {
-          // the trainer keeps the arrays it finds at initialize: the checkpoint's must be in place by then
-          block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, cols));
-          ParameterBytes.restore(block, model.getNDManager(), saved.parameters());
-        }
-        t.initialize(new Shape(batch, cols));
-        if (saved != null) {
-          adam.load(saved.optimizer(), parameterIds(block));
+          adam.load(saved.optimizer(), ResumableEpochs.parameterIds(block));
           epochsRun = saved.state().epoch();
           System.arraycopy(saved.state().train(), 0, trainCurve, 0, epochsRun);
           if (va != null) System.arraycopy(saved.state().validation(), 0, validCurve, 0, epochsRun);
@@ -177,15 +164,8 @@ public final class Vae implements AutoCloseable {
         int resumedAt = epochsRun;
         boolean stopped = va != null && settings.patience() > 0 && sinceBest >= settings.patience();
         for (int epoch = epochsRun; epoch < settings.epochs() && !stopped && !ctx.cancel().requested(); epoch++) {
-          TorchRuntime.engine().setRandomSeed((int) (ctx.seed() * 1_000_003L + epoch));
-          for (int i = 0; i < n; i++) order[i] = i;
-          Random rnd = new Random(ctx.seed() * 31 + epoch);
-          for (int i = n - 1; i > 0; i--) {
-            int r = rnd.nextInt(i + 1);
-            int s = order[i];
-            order[i] = order[r];
-            order[r] = s;
-          }
+          ResumableEpochs.seedEngine(ctx.seed(), epoch);
+          ResumableEpochs.shuffle(order, ctx.seed(), epoch);
           double sum = 0;
           long seen = 0;
           for (int from = 0; from < n; from += batch) {
@@ -193,14 +173,8 @@ public final class Vae implements AutoCloseable {
             tr.fill(order, from, m, xBuffer);
             try (NDManager sub = t.getManager().newSubManager()) {
               NDArray x = sub.create(Arrays.copyOf(xBuffer, m * cols), new Shape(m, cols));
-              try (GradientCollector gc = t.newGradientCollector()) {
-                NDList out = t.forward(new NDList(x));
-                NDArray l = t.getLoss().evaluate(new NDList(x), out);
-                gc.backward(l);
-                sum += (double) l.getFloat() * m;
-                seen += m;
-              }
-              t.step();
+              sum += (double) ResumableEpochs.trainStep(t, x, new NDList(x)) * m;
+              seen += m;
             }
           }
           double trainLoss = sum / seen;
@@ -225,7 +199,7 @@ public final class Vae implements AutoCloseable {
           }
           if (run.checkpoints() != null && run.every() > 0 && epochsRun % run.every() == 0 && epochsRun > lastCheckpoint) {
             run.checkpoints().write(epochsRun, Arrays.copyOf(trainCurve, epochsRun), va == null ? new double[0] : Arrays.copyOf(validCurve, epochsRun),
-                bestEpoch, ParameterBytes.of(block), best, adam.save(parameterIds(block)));
+                bestEpoch, ParameterBytes.of(block), best, adam.save(ResumableEpochs.parameterIds(block)));
             lastCheckpoint = epochsRun;
           }
         }
@@ -239,12 +213,6 @@ public final class Vae implements AutoCloseable {
     } finally {
       if (!ok) model.close();
     }
-  }
-
-  private static List<String> parameterIds(VaeBlock block) {
-    List<String> ids = new ArrayList<>();
-    for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) ids.add(p.getValue().getId());
-    return ids;
   }
 
   /** The loss read at the latent mean, averaged over the samples. */
@@ -393,13 +361,7 @@ public final class Vae implements AutoCloseable {
 
   /** Writes {@value #PARAMS} and {@value #CONFIG} into the directory {@code dir} (created if missing). */
   public void save(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(PARAMS), parameters());
-      Files.write(dir.resolve(CONFIG), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(config()));
-    } catch (IOException e) {
-      throw new InternalException("cannot save vae to " + dir + ": " + e.getMessage(), e);
-    }
+    NetDirectory.write(dir, NAME, PARAMS, parameters(), CONFIG, config());
   }
 
   /** The saved form of everything but the parameters. */
@@ -414,15 +376,8 @@ public final class Vae implements AutoCloseable {
 
   /** Reads a directory written by {@link #save}. */
   public static Vae load(Path dir) {
-    Config c;
-    byte[] parameters;
-    try {
-      c = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(CONFIG)), Config.class);
-      parameters = Files.readAllBytes(dir.resolve(PARAMS));
-    } catch (IOException e) {
-      throw new BadInputException(Where.file(dir), "no readable vae model: " + e.getMessage(), "pass a directory written by Vae.save");
-    }
-    return restore(c, parameters, Device.cpu(), dir.resolve(CONFIG).toString());
+    NetDirectory.Read<Config> read = NetDirectory.read(dir, NAME, "Vae", PARAMS, CONFIG, Config.class);
+    return restore(read.config(), read.parameters(), Device.cpu(), dir.resolve(CONFIG).toString());
   }
 
   /** Rebuilds a model from its {@link #config} and {@link #parameters} on {@code device}; {@code source} names the config in errors. */
@@ -434,12 +389,9 @@ public final class Vae implements AutoCloseable {
     }
     TorchRuntime.engine();
     VaeBlock block = new VaeBlock(c.features().size(), c.settings().hidden(), c.settings().latent());
-    Model model = Model.newInstance(NAME, device, "PyTorch");
+    Model model = ParameterBytes.model(NAME, device, block, new Shape(1, c.features().size()), parameters);
     boolean ok = false;
     try {
-      model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c.features().size()));
-      ParameterBytes.restore(block, model.getNDManager(), parameters);
       double[] curve = c.curve() == null ? new double[0] : c.curve();
       double[] trainCurve = c.trainCurve() == null ? curve : c.trainCurve();
       Vae vae = new Vae(model, block, c.features(), c.settings(), new Standardization(c.mean(), c.std()), curve, trainCurve,

@@ -16,7 +16,6 @@ import dev.quiver.model.TrainSet;
 import dev.quiver.model.Trainer;
 import dev.quiver.model.linear.RidgeFamily;
 import dev.quiver.model.logistic.LogisticFamily;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
