@@ -1,9 +1,7 @@
 package dev.quiver.labels;
 
-import dev.quiver.data.Bars;
 import dev.quiver.model.Task;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,15 +10,15 @@ import java.util.List;
  * {@code y[i] = 0} when {@code r < -threshold}, 2 when {@code r > threshold}, and 1 when {@code
  * -threshold <= r <= threshold} (both ends inclusive, so a threshold of 0 makes flat exactly the
  * unchanged closes). {@code end[i] = i + h} and {@code forwardReturn[i] = r}, as {@link
- * ForwardReturn}. The last {@code h} rows, and rows with a NaN close on either side, have no label
- * ({@code y} NaN, {@code end} -1). Stateless and thread-safe.
+ * ForwardReturn}. The last {@code h} rows, and rows with a NaN or non-positive close at {@code i} or
+ * a NaN close at {@code i + h}, have no label ({@code y} NaN, {@code end} -1; see {@link
+ * ClosePathLabeler}). Stateless and thread-safe.
  */
-public final class DirectionClasses implements Labeler {
+public final class DirectionClasses extends ClosePathLabeler {
 
   /** The class names in class-id order. */
   public static final List<String> CLASSES = List.of("down", "flat", "up");
 
-  private final int horizon;
   private final double threshold;
 
   /**
@@ -28,14 +26,9 @@ public final class DirectionClasses implements Labeler {
    * @param threshold the flat band's half-width as a simple return (0.0005 = 5 bp), finite and >= 0
    */
   public DirectionClasses(int horizon, double threshold) {
-    if (horizon < 1) throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+    super(horizon);
     if (!(threshold >= 0) || Double.isInfinite(threshold)) throw new IllegalArgumentException("threshold must be finite and >= 0, got " + threshold);
-    this.horizon = horizon;
     this.threshold = threshold;
-  }
-
-  public int horizon() {
-    return horizon;
   }
 
   public double threshold() {
@@ -45,26 +38,23 @@ public final class DirectionClasses implements Labeler {
   /** {@code direction3:H:THRESH}, the form {@link Labelers#parse} reads. */
   @Override
   public String name() {
-    return "direction3:" + horizon + ":" + BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
+    return "direction3:" + horizon() + ":" + BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
   }
 
   @Override
-  public Targets label(Bars bars) {
-    double[] close = bars.close();
-    int n = close.length;
-    double[] y = new double[n];
-    int[] end = new int[n];
-    double[] forward = new double[n];
-    Arrays.fill(y, Double.NaN);
-    Arrays.fill(end, -1);
-    Arrays.fill(forward, Double.NaN);
-    for (int i = 0; i + horizon < n; i++) {
-      double r = close[i + horizon] / close[i] - 1.0;
-      if (Double.isNaN(r)) continue;
-      y[i] = r < -threshold ? 0.0 : r > threshold ? 2.0 : 1.0;
-      end[i] = i + horizon;
-      forward[i] = r;
-    }
-    return new Targets(name(), Task.MULTICLASS, y, end, forward, CLASSES);
+  double value(double[] close, int i, int horizon) {
+    double r = close[i + horizon] / close[i] - 1.0;
+    if (Double.isNaN(r)) return Double.NaN;
+    return r < -threshold ? 0.0 : r > threshold ? 2.0 : 1.0;
+  }
+
+  @Override
+  Task task() {
+    return Task.MULTICLASS;
+  }
+
+  @Override
+  List<String> classes() {
+    return CLASSES;
   }
 }
