@@ -39,6 +39,17 @@ class GenerativeFamiliesCliTest {
     assertThat(augmentation.get("used").asBoolean()).isTrue();
     assertThat(augmentation.get("realism").get("ks").asDouble()).isBetween(0.0, 1.0);
     assertThat(augmentation.get("realism").get("generatedAbsAcf")).hasSize(5);
+
+    Path out = tmp.resolve("vae.csv");
+    Cli predict = Cli.run("predict", "--model", "train-vae@1.0.0", "--input", TestData.file(TestData.FUTURES_1M).toString(), "--output",
+        out.toString(), "--registry", tmp.resolve("models").toString());
+    assertThat(predict.exit()).as(predict.err()).isZero();
+    java.util.List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).as("the VAE's latent means and anomaly score follow the prediction").startsWith("timestamp,symbol,prediction,proba,vae_z0,")
+        .endsWith(",vae_anomaly");
+    String[] last = lines.get(lines.size() - 1).split(",");
+    assertThat(last).hasSize(lines.get(0).split(",").length);
+    assertThat(Double.parseDouble(last[last.length - 1])).as("a mean squared reconstruction error").isGreaterThanOrEqualTo(0.0);
   }
 
   @Test

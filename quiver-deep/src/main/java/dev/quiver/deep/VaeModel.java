@@ -10,6 +10,7 @@ import dev.quiver.model.FittedModel;
 import dev.quiver.model.LearningCurve;
 import dev.quiver.model.Matrix;
 import dev.quiver.model.ModelFamilies;
+import dev.quiver.model.MultiOutput;
 import dev.quiver.model.Params;
 import dev.quiver.model.Predictions;
 import dev.quiver.model.Provenance;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * checksummed by the artifact. A load predicts bit-identically on the same machine and thread
  * count. Thread-safe for {@link #predict}; owns native memory: {@link #close} once.
  */
-final class VaeModel implements FittedModel, AutoCloseable {
+final class VaeModel implements FittedModel, MultiOutput, AutoCloseable {
 
   static final String VAE_PARAMS = "vae.params";
   static final String VAE_CONFIG = "vae.json";
@@ -77,6 +78,34 @@ final class VaeModel implements FittedModel, AutoCloseable {
   public Predictions predict(Matrix x) {
     schema.check(x);
     return new Predictions(schema.task(), head.predict(vae.withFeatures(x)).values());
+  }
+
+  /** The VAE's outputs as extra columns: the latent means {@code vae_z0 ..}, then {@value Vae#ANOMALY}. */
+  @Override
+  public List<String> headNames() {
+    List<String> names = new java.util.ArrayList<>();
+    for (int l = 0; l < vae.latentSize(); l++) names.add("vae_z" + l);
+    names.add(Vae.ANOMALY);
+    return names;
+  }
+
+  /** None: the VAE's outputs learned no label. */
+  @Override
+  public Map<String, String> headLabels() {
+    return Map.of();
+  }
+
+  @Override
+  public Map<String, double[]> heads(Matrix x) {
+    schema.check(x);
+    Matrix f = vae.features(x);
+    Map<String, double[]> out = new java.util.LinkedHashMap<>();
+    for (int c = 0; c < f.cols(); c++) {
+      double[] v = new double[f.rows()];
+      for (int r = 0; r < f.rows(); r++) v[r] = f.get(r, c);
+      out.put(f.names().get(c), v);
+    }
+    return out;
   }
 
   @Override
