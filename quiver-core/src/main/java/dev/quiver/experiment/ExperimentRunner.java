@@ -228,13 +228,10 @@ public final class ExperimentRunner {
    * @throws BadInputException with every problem of the timeframes and label, or of the data
    */
   public static Dataset dataset(ExperimentConfig config, RunObserver observer) {
-    Map<String, ModelFamily> found = ModelFamilies.discover().all();
+    ModelFamilies families = ModelFamilies.discover();
     List<ExperimentConfig.ModelSpec> known = new ArrayList<>();
-    for (ExperimentConfig.ModelSpec m : config.models()) if (found.containsKey(m.family())) known.add(m);
-    List<Problem> problems = new ArrayList<>();
-    DataPlan plan = dataPlan(config, problems);
-    if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
-    return buildDataset(config, plan, auxiliaryLabels(known, ModelFamilies.discover()), observer);
+    for (ExperimentConfig.ModelSpec m : config.models()) if (families.all().containsKey(m.family())) known.add(m);
+    return dataset(config, observer, auxiliaryLabels(known, families));
   }
 
   /**
@@ -243,10 +240,14 @@ public final class ExperimentRunner {
    * ({@link #auxiliaryLabels}), computed on the same rows with the main label's horizon.
    */
   public static Dataset dataset(ExperimentConfig config, RunObserver observer, ModelFamilies families) {
+    return dataset(config, observer, auxiliaryLabels(config, families));
+  }
+
+  private static Dataset dataset(ExperimentConfig config, RunObserver observer, List<String> auxiliary) {
     List<Problem> problems = new ArrayList<>();
     DataPlan plan = dataPlan(config, problems);
     if (!problems.isEmpty()) throw new BadInputException(problems, "fix the experiment settings above");
-    return buildDataset(config, plan, auxiliaryLabels(config, families), observer);
+    return buildDataset(config, plan, auxiliary, observer);
   }
 
   /** The auxiliary label specs ({@link ModelFamily#auxiliaryLabels}) of the experiment's models, each once, in model order. */
